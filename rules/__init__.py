@@ -1,0 +1,1 @@
+"""The bundled rule set (installed as ``jianfu.ruleset``): data files only."""

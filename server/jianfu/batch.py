@@ -1,0 +1,138 @@
+"""Check many files: collect paths, read each, run the engine, in one or several processes.
+
+One bad file never stops a batch: its error is recorded in its ``FileReport``.
+"""
+
+from __future__ import annotations
+
+import glob
+import os
+from collections.abc import Callable, Iterator
+from concurrent.futures import ProcessPoolExecutor
+from dataclasses import dataclass
+from pathlib import Path
+
+from jianfu import settings as settings_mod
+from jianfu.engine import Checker
+from jianfu.model import Document
+from jianfu.report import FileReport
+from jianfu.rules import Rule
+from jianfu.settings import Settings, SettingsError
+from jianfu.text.readers import SUFFIXES, ReadError, read_path
+
+
+def collect(inputs: list[str]) -> tuple[list[Path], list[FileReport]]:
+    """Files named, found in folders (recursively) or by glob; missing inputs become error reports."""
+    files: list[Path] = []
+    missing: list[FileReport] = []
+    seen: set[Path] = set()
+
+    def add(path: Path) -> None:
+        key = path.resolve()
+        if key not in seen:
+            seen.add(key)
+            files.append(path)
+
+    for raw in inputs:
+        path = Path(raw)
+        if path.is_dir():
+            for found in sorted(path.rglob("*")):
+                if found.is_file() and found.suffix.lower() in SUFFIXES and not _hidden(found, path):
+                    add(found)
+        elif path.exists():
+            add(path)
+        elif glob.has_magic(raw):
+            matches = sorted(glob.glob(raw, recursive=True))
+            if not matches:
+                missing.append(FileReport(raw, error="通配符没有匹配到任何文件。"))
+            for match in matches:
+                if Path(match).is_file():
+                    add(Path(match))
+        else:
+            missing.append(FileReport(raw, error="文件或文件夹不存在。请检查路径。"))
+    return files, missing
+
+
+def _hidden(path: Path, root: Path) -> bool:
+    return any(part.startswith((".", "~$")) for part in path.relative_to(root).parts)
+
+
+@dataclass(frozen=True)
+class Job:
+    rules: tuple[Rule, ...]
+    base: Settings
+    config: Path | None  # --config; None: find jianfu.toml upward from each file
+    parents: tuple[Document, ...]
+
+
+class _ConfigCache:
+    def __init__(self, job: Job) -> None:
+        self.job = job
+        self.by_path: dict[Path | None, tuple[Settings, Path | None]] = {}
+
+    def settings_for(self, path: Path) -> Settings:
+        config = self.job.config or settings_mod.find_config(path)
+        if config not in self.by_path:
+            loaded = settings_mod.load_file(config, self.job.base) if config else self.job.base
+            self.by_path[config] = (loaded, config.parent if config else None)
+        settings, root = self.by_path[config]
+        return settings_mod.for_path(settings, path, root)
+
+
+def check_file(path: Path, job: Job, configs: _ConfigCache, checkers: dict[int, Checker]) -> FileReport:
+    report = FileReport(str(path))
+    try:
+        settings = configs.settings_for(path)
+        document = read_path(path)
+    except (ReadError, SettingsError) as exc:
+        report.error = str(exc)
+        return report
+    checker = checkers.get(id(settings))
+    if checker is None:
+        checker = checkers.setdefault(id(settings), Checker(job.rules, settings))
+    report.document = document
+    report.result = checker.check(document, job.parents)
+    if document.encoding not in (None, "utf-8", "utf-8-sig"):
+        report.notes.append(f"按 {document.encoding.upper()} 编码读取。")
+    for failure in report.result.failures:
+        report.notes.append(f"规则 {failure.rule} 运行出错，已跳过：{failure.error}")
+    return report
+
+
+_worker_job: Job | None = None
+_worker_configs: _ConfigCache | None = None
+_worker_checkers: dict[int, Checker] = {}
+
+
+def _init_worker(job: Job) -> None:
+    global _worker_job, _worker_configs
+    _worker_job, _worker_configs = job, _ConfigCache(job)
+
+
+def _work(path: Path) -> FileReport:
+    assert _worker_job is not None and _worker_configs is not None
+    report = check_file(path, _worker_job, _worker_configs, _worker_checkers)
+    return report
+
+
+def run(files: list[Path], job: Job, jobs: int = 1, on_done: Callable[[FileReport], None] | None = None) -> Iterator[FileReport]:
+    """Reports in input order."""
+    if jobs <= 1 or len(files) < 4:
+        configs = _ConfigCache(job)
+        checkers: dict[int, Checker] = {}
+        for path in files:
+            report = check_file(path, job, configs, checkers)
+            if on_done:
+                on_done(report)
+            yield report
+        return
+    chunk = max(1, min(32, len(files) // (jobs * 8)))
+    with ProcessPoolExecutor(max_workers=jobs, initializer=_init_worker, initargs=(job,)) as pool:
+        for report in pool.map(_work, files, chunksize=chunk):
+            if on_done:
+                on_done(report)
+            yield report
+
+
+def default_jobs() -> int:
+    return max(1, min(os.cpu_count() or 1, 8))

@@ -1,0 +1,205 @@
+"""The ``jianfu`` command line: check drafts, list and explain rules, start the servers."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+import time
+from pathlib import Path
+
+from jianfu import __version__
+from jianfu.model import Severity
+
+EXIT_CLEAN, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
+
+
+class _Parser(argparse.ArgumentParser):
+    def error(self, message: str) -> None:  # usage errors in Chinese, exit 2
+        self.print_usage(sys.stderr)
+        sys.stderr.write(f"jianfu：参数错误：{message}\n运行 jianfu --help 查看用法。\n")
+        raise SystemExit(EXIT_ERROR)
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = _Parser(
+        prog="jianfu",
+        description="减负：按《整治形式主义为基层减负若干规定》检查公文草稿。",
+        add_help=False,
+    )
+    parser.add_argument("-h", "--help", action="help", help="显示帮助并退出")
+    parser.add_argument("--version", action="version", version=f"jianfu {__version__}", help="显示版本号并退出")
+    sub = parser.add_subparsers(dest="command", metavar="命令", parser_class=_Parser)
+
+    check = sub.add_parser("check", help="检查文稿（文件、文件夹或通配符）", add_help=False)
+    check.add_argument("-h", "--help", action="help", help="显示帮助并退出")
+    check.add_argument("paths", nargs="+", metavar="路径", help="要检查的 .txt、.md、.docx 文件、文件夹或通配符")
+    check.add_argument("--format", choices=["text", "json", "sarif"], default="text", help="输出格式（默认 text）")
+    check.add_argument("-o", "--output", metavar="文件", help="把结果写入文件（原子写入），默认输出到标准输出")
+    check.add_argument("--select", metavar="规则", help="只启用这些规则（逗号分隔，可用前缀，如 JF3）")
+    check.add_argument("--ignore", metavar="规则", help="停用这些规则（逗号分隔）")
+    check.add_argument("--config", metavar="文件", help="配置文件；默认从每个文件所在文件夹向上查找 jianfu.toml")
+    check.add_argument("--parent", metavar="文件", action="append", help="上位文件，用于检查照搬照抄（可多次指定）")
+    check.add_argument("--doc-type", choices=["auto", "general", "special", "comprehensive"], help="文件类型：auto 按标题判断（默认）、general 一般、special 专项、comprehensive 综合性")
+    check.add_argument("--special-topic", metavar="事项", action="append", help="声明本文件是某事项的专门文件（如 机构编制），相应第3条规则不再报告")
+    check.add_argument("--fail-on", choices=[s.value for s in Severity], help="达到此级别的问题使退出码为 1（默认 warning）")
+    check.add_argument("-j", "--jobs", type=int, default=1, metavar="N", help="并行进程数（默认 1）")
+    check.add_argument("--no-progress", action="store_true", help="不显示进度条")
+    check.add_argument("--rules-dir", metavar="文件夹", help="使用另一套规则文件（默认使用内置规则）")
+
+    sub.add_parser("rules", help="列出全部规则")
+    explain = sub.add_parser("explain", help="说明一条规则：条款、原文、理由、建议与例子")
+    explain.add_argument("rule", metavar="规则", help="规则编号，如 JF301")
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    if hasattr(sys.stdout, "reconfigure"):
+        sys.stdout.reconfigure(encoding="utf-8")  # type: ignore[union-attr]
+        sys.stderr.reconfigure(encoding="utf-8")  # type: ignore[union-attr]
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    if args.command == "check":
+        return _check(args)
+    if args.command == "rules":
+        return _rules()
+    if args.command == "explain":
+        return _explain(args.rule)
+    parser.print_help()
+    return EXIT_ERROR
+
+
+def _load_rules(rules_dir: str | None = None):  # type: ignore[no-untyped-def]
+    from jianfu.rules import load_rules
+
+    rules, errors = load_rules(Path(rules_dir) if rules_dir else None)
+    for error in errors:
+        sys.stderr.write(f"jianfu：规则文件有误，已跳过：{error}\n")
+    return rules, errors
+
+
+def _split(value: str | None) -> tuple[str, ...] | None:
+    return tuple(v.strip() for v in value.split(",") if v.strip()) if value else None
+
+
+def _check(args: argparse.Namespace) -> int:
+    from jianfu import batch, settings as settings_mod
+    from jianfu.output import jsonout, sarif, textout
+    from jianfu.progress import Progress
+    from jianfu.text.readers import ReadError, read_path
+    from jianfu.writeout import write_atomic
+
+    started = time.monotonic()
+    if args.jobs < 1:
+        sys.stderr.write("jianfu：参数错误：--jobs 应为正整数。\n")
+        return EXIT_ERROR
+    rules, rule_errors = _load_rules(args.rules_dir)
+    base = settings_mod.Settings()
+    config = Path(args.config) if args.config else None
+    try:
+        if config:
+            if not config.is_file():
+                raise settings_mod.SettingsError(f"{config}：配置文件不存在。")
+            base = settings_mod.load_file(config)
+        base = base.with_overrides(
+            select=_split(args.select),
+            ignore=_split(args.ignore),
+            doc_type=args.doc_type,
+            special_topics=tuple(args.special_topic) if args.special_topic else None,
+            fail_on=Severity(args.fail_on) if args.fail_on else None,
+        )
+    except settings_mod.SettingsError as exc:
+        sys.stderr.write(f"jianfu：{exc}\n")
+        return EXIT_ERROR
+    parents = []
+    for parent_path in args.parent or []:
+        try:
+            parents.append(read_path(Path(parent_path)))
+        except ReadError as exc:
+            sys.stderr.write(f"jianfu：上位文件 {parent_path} 无法读取：{exc}\n")
+            return EXIT_ERROR
+
+    files, missing = batch.collect(args.paths)
+    job = batch.Job(tuple(rules), base, config, tuple(parents))
+    progress = Progress(len(files), enabled=None if not args.no_progress else False)
+    if len(files) < 2:
+        progress.enabled = False
+    reports = list(missing)
+    try:
+        stream_text = args.format == "text" and not args.output
+        color = stream_text and sys.stdout.isatty()
+        for report in batch.run(files, job, jobs=args.jobs, on_done=lambda _r: progress.advance()):
+            reports.append(report)
+            if stream_text:
+                progress.close() if progress.enabled else None
+                sys.stdout.write(textout.render_file(report, color=color))
+    except KeyboardInterrupt:
+        progress.close()
+        sys.stderr.write("\njianfu：已中断，未写出任何结果文件。\n")
+        return 130
+    progress.close()
+
+    if args.format == "json":
+        rendered = jsonout.render(reports)
+    elif args.format == "sarif":
+        rendered = sarif.render(reports, rules)
+    else:
+        rendered = None if not args.output else "".join(textout.render_file(r) for r in reports)
+    if args.format == "text" and not args.output:
+        for report in missing:
+            pass  # already streamed
+    if rendered is not None:
+        if args.output:
+            try:
+                write_atomic(Path(args.output), rendered.encode("utf-8"))
+            except OSError as exc:
+                sys.stderr.write(f"jianfu：无法写入 {args.output}（{exc.strerror}）。请检查路径和权限。\n")
+                return EXIT_ERROR
+        else:
+            sys.stdout.write(rendered)
+
+    failed = sum(1 for r in reports if r.error)
+    total = sum(len(r.findings) for r in reports)
+    if args.format == "text" or args.output:
+        sys.stderr.write(textout.render_summary(len(reports), total, failed, time.monotonic() - started))
+    if failed or rule_errors:
+        return EXIT_ERROR
+    fail_on = base.fail_on.rank
+    if any(f.severity.rank >= fail_on for r in reports for f in r.findings):
+        return EXIT_FINDINGS
+    return EXIT_CLEAN
+
+
+def _rules() -> int:
+    rules, errors = _load_rules()
+    for rule in sorted(rules, key=lambda r: (r.article, r.id)):
+        sys.stdout.write(f"{rule.id}\t第{rule.article}条\t{rule.severity.value}\t{rule.title}\n")
+    return EXIT_ERROR if errors else EXIT_CLEAN
+
+
+def _explain(rule_id: str) -> int:
+    rules, _ = _load_rules()
+    rule = next((r for r in rules if r.id == rule_id.upper()), None)
+    if rule is None:
+        sys.stderr.write(f"jianfu：没有编号为 {rule_id} 的规则。运行 jianfu rules 查看全部规则。\n")
+        return EXIT_ERROR
+    out = [
+        f"{rule.id}  {rule.title}",
+        f"条款：第{rule.article}条",
+        f"原文：{rule.clause}",
+        f"级别：{rule.severity.value}",
+        f"为什么：{rule.why}",
+        f"怎么改：{rule.suggestion}",
+        f"文档：{rule.doc_url}",
+        "",
+        "应当报告的例子：",
+        *[f"  ✗ {_short(e.text)}" for e in rule.examples.flag],
+        "不应报告的例子：",
+        *[f"  ✓ {_short(e.text)}" for e in rule.examples.passes],
+    ]
+    sys.stdout.write("\n".join(out) + "\n")
+    return EXIT_CLEAN
+
+
+def _short(text: str) -> str:
+    flat = text.replace("\n", " ⏎ ")
+    return flat if len(flat) <= 100 else flat[:100] + "…"

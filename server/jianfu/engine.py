@@ -1,0 +1,162 @@
+"""check(document, rules, settings) -> findings. Imports no server framework.
+
+``Checker`` holds a rule set and caches phrase findings per paragraph text, so that an
+editor re-checks only the paragraphs an edit changed; document-level kinds (length,
+sections, copying) are recomputed on every call and are cheap.
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+from collections import OrderedDict
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, replace
+
+from jianfu import doctype
+from jianfu.kinds import KIND_MODULES, CheckContext, length, phrase, section
+from jianfu.model import Document, DocumentStats, Finding, SectionStat
+from jianfu.rules import Rule
+from jianfu.settings import Settings
+
+log = logging.getLogger(__name__)
+
+PARAGRAPH_CACHE_SIZE = 20_000
+
+
+@dataclass(frozen=True)
+class RuleFailure:
+    """A rule raised while checking: reported once, the other rules still ran."""
+
+    rule: str
+    error: str
+
+
+@dataclass(frozen=True)
+class Result:
+    findings: tuple[Finding, ...]
+    stats: DocumentStats
+    failures: tuple[RuleFailure, ...] = ()
+
+
+def resolve_doc_type(document: Document, settings: Settings) -> str:
+    return doctype.detect(document.title) if settings.doc_type == "auto" else settings.doc_type
+
+
+def special_topic_active(rule: Rule, document: Document, settings: Settings) -> bool:
+    """除专门文件外: the rule stands down when the draft is specifically about its matter."""
+    if not rule.special_topics:
+        return False
+    if settings.special_topics is not None:
+        return any(topic in settings.special_topics for topic in rule.special_topics)
+    return any(re.search(topic, document.norm[slice(*document.title_span)] if document.title_span else "") for topic in rule.special_topics)
+
+
+class Checker:
+    def __init__(self, rules: Sequence[Rule], settings: Settings | None = None) -> None:
+        self.rules = tuple(rules)
+        self.settings = settings or Settings()
+        self._paragraph_cache: OrderedDict[str, tuple[tuple[str, int, int, object], ...]] = OrderedDict()
+        self._reported_failures: set[str] = set()
+
+    def with_settings(self, settings: Settings) -> Checker:
+        checker = Checker(self.rules, settings)
+        checker._paragraph_cache = self._paragraph_cache  # phrase matches do not depend on settings
+        return checker
+
+    def active_rules(self, document: Document) -> list[Rule]:
+        return [
+            r
+            for r in self.rules
+            if r.enabled and self.settings.enabled(r.id) and not special_topic_active(r, document, self.settings)
+        ]
+
+    def check(self, document: Document, parents: Iterable[Document] = ()) -> Result:
+        context = CheckContext(self.settings, resolve_doc_type(document, self.settings), tuple(parents))
+        rules = self.active_rules(document)
+        findings: list[Finding] = []
+        failures: list[RuleFailure] = []
+        phrase_rules = [r for r in rules if r.kind == "phrase"]
+        if phrase_rules:
+            findings.extend(self._phrase_findings(document, phrase_rules, failures))
+        for rule in rules:
+            if rule.kind == "phrase":
+                continue
+            try:
+                findings.extend(KIND_MODULES[rule.kind].check(rule, document, context))
+            except Exception as exc:  # one broken rule must not take the others down
+                failures.append(self._failure(rule, exc))
+        findings = [self._with_severity(f) for f in findings]
+        findings.sort(key=Finding.sort_key)
+        return Result(tuple(findings), self.stats(document, context), tuple(failures))
+
+    def _phrase_findings(self, document: Document, rules: list[Rule], failures: list[RuleFailure]) -> list[Finding]:
+        wanted = {r.id for r in rules}
+        body_start, body_end = document.body_span
+        out: list[Finding] = []
+        for paragraph in document.paragraphs:
+            if paragraph.end <= body_start or paragraph.start >= body_end or not paragraph.text.strip():
+                continue
+            norm = document.norm[paragraph.start : paragraph.end]
+            for finding in self._paragraph(norm, failures):
+                if finding.rule in wanted:
+                    out.append(_shift(finding, paragraph.start))
+        return out
+
+    def _paragraph(self, norm: str, failures: list[RuleFailure]) -> tuple[Finding, ...]:
+        """Phrase findings of every phrase rule in one paragraph, offsets relative to it (cached)."""
+        cached = self._paragraph_cache.get(norm)
+        if cached is not None:
+            self._paragraph_cache.move_to_end(norm)
+            return cached  # type: ignore[return-value]
+        found: list[Finding] = []
+        clean = True
+        for rule in self.rules:
+            if rule.kind != "phrase":
+                continue
+            try:
+                found.extend(phrase.paragraph_findings(rule, norm, 0))
+            except Exception as exc:
+                clean = False
+                failures.append(self._failure(rule, exc))
+        result = tuple(found)
+        if clean:
+            self._paragraph_cache[norm] = result  # type: ignore[assignment]
+            if len(self._paragraph_cache) > PARAGRAPH_CACHE_SIZE:
+                self._paragraph_cache.popitem(last=False)
+        return result
+
+    def _failure(self, rule: Rule, exc: Exception) -> RuleFailure:
+        if rule.id not in self._reported_failures:
+            self._reported_failures.add(rule.id)
+            log.exception("rule %s failed", rule.id)
+        return RuleFailure(rule.id, f"{type(exc).__name__}: {exc}")
+
+    def _with_severity(self, finding: Finding) -> Finding:
+        override = self.settings.severity.get(finding.rule)
+        return replace(finding, severity=override) if override else finding
+
+    def stats(self, document: Document, context: CheckContext | None = None) -> DocumentStats:
+        context = context or CheckContext(self.settings, resolve_doc_type(document, self.settings))
+        limit = None
+        sections: list[SectionStat] = []
+        for rule in self.rules:
+            if rule.kind == "length" and limit is None:
+                limit = length.limit_for(rule, context)
+            elif rule.kind == "section":
+                sections.extend(section.measure(rule, document, context))
+        if limit is None and context.doc_type != "comprehensive":
+            limit = getattr(self.settings.limits, context.doc_type)
+        return DocumentStats(document.body_chars, limit, context.doc_type, tuple(sections))
+
+
+def _shift(finding: Finding, offset: int) -> Finding:
+    fix = finding.fix
+    if fix is not None:
+        fix = replace(fix, start=fix.start + offset, end=fix.end + offset)
+    return replace(finding, start=finding.start + offset, end=finding.end + offset, fix=fix)
+
+
+def check(document: Document, rules: Sequence[Rule], settings: Settings | None = None, parents: Iterable[Document] = ()) -> Result:
+    """One-shot check (no cache kept between calls)."""
+    return Checker(rules, settings).check(document, parents)

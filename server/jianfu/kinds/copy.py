@@ -1,0 +1,125 @@
+"""第2条: a supporting document must not simply copy its parent (照搬照抄上位文件).
+
+Two signals on the normal form of the body: long runs of text shared with a parent
+(``min_run`` characters, found through fixed-length character shingles), and
+sentences that are near-identical to a parent sentence (``similarity`` of at least
+0.85 by difflib's ratio, for sentences of ``min_sentence`` characters or more).
+Consecutive copied sentences in a paragraph become one finding.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from difflib import SequenceMatcher
+from typing import Any
+
+from jianfu.kinds.base import CheckContext, ParamError, make_finding
+from jianfu.model import Document, Finding, Related
+from jianfu.rules import Rule
+
+SHINGLE = 8
+_SENTENCE = re.compile(r"[^。！？；!?;\n]+[。！？；!?;]?")
+_NOISE = re.compile(r"[\s\u3000，、,：:“”‘’\"'（）()《》]")
+
+
+def compile(data: dict[str, Any]) -> dict[str, Any]:
+    params = {"min_run": data.get("min_run", 30), "min_sentence": data.get("min_sentence", 20), "similarity": data.get("similarity", 0.85)}
+    for key in ("min_run", "min_sentence"):
+        if not isinstance(params[key], int) or params[key] < SHINGLE:
+            raise ParamError(key, f"应为不小于 {SHINGLE} 的整数。")
+    if not isinstance(params["similarity"], (int, float)) or not 0.5 <= params["similarity"] <= 1:
+        raise ParamError("similarity", "应为 0.5 到 1 之间的数。")
+    return params
+
+
+def _sentences(document: Document) -> list[tuple[int, int, str]]:
+    start, end = document.body_span
+    out = []
+    for m in _SENTENCE.finditer(document.norm, start, end):
+        key = _NOISE.sub("", m.group(0))
+        if key:
+            s = m.start() + len(m.group(0)) - len(m.group(0).lstrip(" \t\u3000"))
+            out.append((s, m.end(), key))
+    return out
+
+
+def _line_col(document: Document, offset: int) -> tuple[int, int]:
+    for p in document.paragraphs:
+        if p.start <= offset <= p.end:
+            return p.index, offset - p.start
+    return 0, 0
+
+
+def check(rule: Rule, document: Document, context: CheckContext) -> Iterator[Finding]:
+    for parent in context.parents:
+        yield from _check_parent(rule, document, parent)
+
+
+def _check_parent(rule: Rule, document: Document, parent: Document) -> Iterator[Finding]:
+    params = rule.params
+    parent_sentences = _sentences(parent)
+    if not parent_sentences:
+        return
+    exact = {key: index for index, (_, _, key) in enumerate(parent_sentences)}
+    shingles: dict[str, int] = {}
+    for index, (_, _, key) in enumerate(parent_sentences):
+        for i in range(len(key) - SHINGLE + 1):
+            shingles.setdefault(key[i : i + SHINGLE], index)
+
+    copied: list[tuple[int, int, int]] = []  # child start, end, parent sentence index
+    for s, e, key in _sentences(document):
+        if len(key) < params["min_sentence"] and key not in exact:
+            continue
+        if len(key) < SHINGLE:
+            continue
+        votes: dict[int, int] = {}
+        run = best_run = 0
+        for i in range(len(key) - SHINGLE + 1):
+            index = shingles.get(key[i : i + SHINGLE])
+            if index is None:
+                run = 0
+                continue
+            votes[index] = votes.get(index, 0) + 1
+            run += 1
+            best_run = max(best_run, run)
+        if not votes:
+            continue
+        candidate = max(votes, key=votes.__getitem__)
+        parent_key = parent_sentences[candidate][2]
+        if key in exact:
+            copied.append((s, e, exact[key]))
+        elif best_run + SHINGLE - 1 >= params["min_run"] or (
+            len(key) >= params["min_sentence"]
+            and SequenceMatcher(None, key, parent_key, autojunk=False).ratio() >= params["similarity"]
+        ):
+            copied.append((s, e, candidate))
+
+    for group in _group(document, copied):
+        start, end = group[0][0], group[-1][1]
+        p_start, p_end = parent_sentences[group[0][2]][0], parent_sentences[group[-1][2]][1]
+        if p_end <= p_start:
+            p_end = parent_sentences[group[0][2]][1]
+        line, column = _line_col(parent, p_start)
+        related = Related("上位文件中的对应段落", parent.path, p_start, p_end, line, column)
+        yield make_finding(
+            rule,
+            start,
+            end,
+            values={"sentences": len(group), "parent": parent.title or (parent.path or "上位文件")},
+            related=(related,),
+        )
+
+
+def _group(document: Document, copied: list[tuple[int, int, int]]) -> Iterator[list[tuple[int, int, int]]]:
+    """Consecutive copied sentences within one paragraph."""
+    group: list[tuple[int, int, int]] = []
+    for item in copied:
+        if group and document.text.find("\n", group[-1][1], item[0]) == -1 and not document.norm[group[-1][1] : item[0]].strip():
+            group.append(item)
+            continue
+        if group:
+            yield group
+        group = [item]
+    if group:
+        yield group

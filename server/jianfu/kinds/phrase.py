@@ -1,0 +1,94 @@
+"""Phrases in context: a requirement written into the draft, not a mention of it.
+
+Keys: ``anchors`` (literal words, one of which must occur in a paragraph before the
+patterns run: keeps the per-keystroke path cheap), ``patterns`` (regular expressions
+on the normal form), ``requires`` (the sentence must also match one of these),
+``exclude`` (near-misses: a sentence matching one is skipped), ``context`` (default
+true: skip matches inside prohibitions, quotations and critiques), ``fix``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import Any
+
+from jianfu.context import is_not_a_requirement, sentence_bounds
+from jianfu.kinds.base import CheckContext, ParamError, make_finding, regex_list
+from jianfu.model import Document, Finding, Fix
+from jianfu.rules import Rule
+
+FIX_ACTIONS = ("delete-sentence", "replace")
+
+
+def compile(data: dict[str, Any]) -> dict[str, Any]:
+    anchors = data["anchors"]
+    if not isinstance(anchors, list) or not anchors or not all(isinstance(a, str) and a for a in anchors):
+        raise ParamError("anchors", "应为非空的字符串列表（段落中须出现其一，规则才会运行）。")
+    fix = data.get("fix")
+    if fix is not None:
+        if not isinstance(fix, dict) or fix.get("action") not in FIX_ACTIONS:
+            raise ParamError("fix", f"应为含 action（{'、'.join(FIX_ACTIONS)}）的映射。")
+        if fix["action"] == "replace" and not isinstance(fix.get("with"), str):
+            raise ParamError("fix", "replace 需要 with（替换文字）。")
+    context = data.get("context", True)
+    if not isinstance(context, bool):
+        raise ParamError("context", "应为 true 或 false。")
+    return {
+        "anchors": tuple(anchors),
+        "patterns": regex_list(data, "patterns", required=True),
+        "requires": regex_list(data, "requires"),
+        "exclude": regex_list(data, "exclude"),
+        "context": context,
+        "fix": fix,
+    }
+
+
+def check_paragraph(rule: Rule, norm: str) -> list[tuple[int, int, str, Fix | None]]:
+    """Matches in one paragraph's normal text: (start, end, matched text, fix) relative to it."""
+    params = rule.params
+    if not any(anchor in norm for anchor in params["anchors"]):
+        return []
+    hits: list[tuple[int, int, str, Fix | None]] = []
+    last_end = -1
+    for pattern in params["patterns"]:
+        for m in pattern.finditer(norm):
+            start, end = m.span()
+            if start < last_end or start == end:
+                continue
+            s, e = sentence_bounds(norm, start, end)
+            sentence = norm[s:e]
+            if params["requires"] and not any(p.search(sentence) for p in params["requires"]):
+                continue
+            if any(p.search(sentence) for p in params["exclude"]):
+                continue
+            if params["context"] and is_not_a_requirement(norm, start, end):
+                continue
+            hits.append((start, end, m.group(0), _fix(params["fix"], norm, s, e, start, end)))
+            last_end = end
+    hits.sort()
+    return hits
+
+
+def _fix(spec: dict[str, Any] | None, norm: str, s: int, e: int, start: int, end: int) -> Fix | None:
+    if not spec:
+        return None
+    if spec["action"] == "delete-sentence":
+        while s < e and norm[s] in " \t\u3000":
+            s += 1
+        return Fix(spec.get("title", "删除该句"), s, e, "")
+    return Fix(spec.get("title", f"改为“{spec['with']}”"), start, end, spec["with"])
+
+
+def check(rule: Rule, document: Document, context: CheckContext) -> Iterator[Finding]:
+    body_start, body_end = document.body_span
+    for paragraph in document.paragraphs:
+        if paragraph.end <= body_start or paragraph.start >= body_end:
+            continue
+        yield from paragraph_findings(rule, document.norm[paragraph.start : paragraph.end], paragraph.start)
+
+
+def paragraph_findings(rule: Rule, norm: str, offset: int) -> Iterator[Finding]:
+    for start, end, matched, fix in check_paragraph(rule, norm):
+        if fix is not None:
+            fix = Fix(fix.title, fix.start + offset, fix.end + offset, fix.replacement)
+        yield make_finding(rule, start + offset, end + offset, values={"match": matched}, fix=fix)

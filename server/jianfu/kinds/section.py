@@ -1,0 +1,99 @@
+"""Sections that should be brief: 形势背景、重要意义、主要原则 (第2条), 组织保障 and the like.
+
+Keys: ``sections`` — a list of ``{name, headings, budget}`` where ``headings`` are
+regular expressions on a section's heading and ``budget`` is its 字数 budget;
+``preamble`` (optional) — ``{budget, cues}``: the body before the first heading, when
+it argues background or significance (one of the ``cues`` occurs) and is over budget.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from typing import Any
+
+from jianfu.kinds.base import CheckContext, ParamError, make_finding, regex_list
+from jianfu.model import Document, Finding, SectionStat
+from jianfu.rules import Rule
+from jianfu.text.count import count_chars
+
+
+def compile(data: dict[str, Any]) -> dict[str, Any]:
+    sections = data["sections"]
+    if not isinstance(sections, list) or not sections:
+        raise ParamError("sections", "应为非空列表，每项含 name、headings、budget。")
+    compiled = []
+    for item in sections:
+        if not isinstance(item, dict) or not isinstance(item.get("name"), str):
+            raise ParamError("sections", "每项应含 name（名称）、headings（标题正则列表）、budget（字数）。")
+        budget = item.get("budget")
+        if not isinstance(budget, int) or budget <= 0:
+            raise ParamError("sections", f"“{item['name']}”的 budget 应为正整数。")
+        compiled.append({"name": item["name"], "headings": regex_list(item, "headings", required=True), "budget": budget})
+    preamble = data.get("preamble")
+    if preamble is not None:
+        if not isinstance(preamble, dict) or not isinstance(preamble.get("budget"), int):
+            raise ParamError("preamble", "应为含 budget（字数）与 cues（正则列表）的映射。")
+        preamble = {"budget": preamble["budget"], "cues": regex_list(preamble, "cues", required=True)}
+    return {"sections": compiled, "preamble": preamble}
+
+
+def measure(rule: Rule, document: Document, context: CheckContext) -> list[SectionStat]:
+    """The sections this rule budgets, with their length (also used for document statistics)."""
+    budgets = context.settings.budgets
+    stats: list[SectionStat] = []
+    for section in document.sections:
+        if section.level > 2:
+            continue
+        for spec in rule.params["sections"]:
+            if any(p.search(section.heading) for p in spec["headings"]):
+                budget = budgets.get(spec["name"], spec["budget"])
+                stats.append(SectionStat(spec["name"], section.heading, section.start, section.end, section.body_chars, budget))
+                break
+    preamble = rule.params["preamble"]
+    if preamble:
+        span = _preamble_span(document)
+        if span:
+            text = document.norm[span[0] : span[1]]
+            if any(p.search(text) for p in preamble["cues"]):
+                budget = budgets.get("开头", preamble["budget"])
+                stats.append(SectionStat("开头", "开头部分", span[0], span[1], count_chars(text), budget))
+    return stats
+
+
+def check(rule: Rule, document: Document, context: CheckContext) -> Iterator[Finding]:
+    for stat in measure(rule, document, context):
+        if stat.chars <= stat.budget:
+            continue
+        end = _first_line_end(document.text, stat.start, stat.end)
+        yield make_finding(
+            rule,
+            stat.start + _leading_spaces(document.text, stat.start),
+            end,
+            values={"name": stat.name, "heading": stat.heading, "chars": stat.chars, "budget": stat.budget},
+        )
+
+
+_SPACES = re.compile(r"[ \t\u3000]*")
+
+
+def _leading_spaces(text: str, start: int) -> int:
+    m = _SPACES.match(text, start)
+    return m.end() - start if m else 0
+
+
+def _first_line_end(text: str, start: int, end: int) -> int:
+    newline = text.find("\n", start, end)
+    line_end = newline if newline >= 0 else end
+    return min(line_end, start + 60) if line_end > start else end
+
+
+def _preamble_span(document: Document) -> tuple[int, int] | None:
+    body_start, body_end = document.body_span
+    first_heading = next((s.start for s in document.sections if s.level == 1), None)
+    end = first_heading if first_heading is not None else None
+    if end is None or end <= body_start:
+        return None
+    while end > body_start and document.text[end - 1] in " \t\r\n\u3000":
+        end -= 1
+    return (body_start, end) if end > body_start else None

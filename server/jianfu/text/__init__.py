@@ -1,0 +1,1 @@
+"""Readers and text analysis: raw sources -> ``Document``."""

@@ -1,0 +1,92 @@
+"""Fast .docx reading: body paragraphs and table cells in document order.
+
+Reads ``word/document.xml`` with lxml directly (well under the ~8 ms of python-docx's
+object model). Tracked deletions (``w:del``, ``w:moveFrom``) are left out, insertions
+kept. The file is untrusted: the decompressed size is capped and entities are not
+resolved.
+"""
+
+from __future__ import annotations
+
+import zipfile
+from io import BytesIO
+
+from lxml import etree
+
+W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+MAX_XML_BYTES = 64 * 1024 * 1024
+_OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
+_SKIP = {W + "del", W + "moveFrom", W + "instrText", W + "delText", W + "fldData"}
+_PARSER = etree.XMLParser(resolve_entities=False, no_network=True, huge_tree=False, remove_comments=True)
+
+
+class DocxError(ValueError):
+    pass
+
+
+def read_docx_bytes(data: bytes) -> list[str]:
+    """Paragraph texts of a .docx, tables flattened cell by cell."""
+    if data.startswith(_OLE_MAGIC):
+        raise DocxError("文件已加密，或是旧版 Word（.doc）格式。请解除密码保护，或在 WPS/Word 中另存为 .docx 后重试。")
+    try:
+        archive = zipfile.ZipFile(BytesIO(data))
+    except zipfile.BadZipFile:
+        raise DocxError("不是有效的 .docx 文件（文件已损坏或并非 Word 文档）。请在 WPS/Word 中重新另存为 .docx。") from None
+    with archive:
+        try:
+            info = archive.getinfo("word/document.xml")
+        except KeyError:
+            raise DocxError("不是有效的 .docx 文件（缺少 word/document.xml）。请在 WPS/Word 中重新另存为 .docx。") from None
+        if info.file_size > MAX_XML_BYTES:
+            raise DocxError(f"文档正文解压后超过 {MAX_XML_BYTES // 1024 // 1024} MB，已拒绝读取。请确认文件来源可靠。")
+        try:
+            with archive.open(info) as stream:
+                xml = stream.read(MAX_XML_BYTES + 1)
+        except (zipfile.BadZipFile, OSError, RuntimeError, NotImplementedError) as exc:
+            raise DocxError(f"无法解压文档内容（{exc}）。文件可能已损坏或加密。") from None
+    if len(xml) > MAX_XML_BYTES:
+        raise DocxError(f"文档正文解压后超过 {MAX_XML_BYTES // 1024 // 1024} MB，已拒绝读取。请确认文件来源可靠。")
+    try:
+        root = etree.fromstring(xml, _PARSER)
+    except etree.XMLSyntaxError as exc:
+        raise DocxError(f"文档内容不是有效的 XML（{exc}）。文件可能已损坏，请在 WPS/Word 中重新另存。") from None
+    body = root.find(W + "body")
+    if body is None:
+        return []
+    paragraphs: list[str] = []
+    _walk(body, paragraphs)
+    return paragraphs
+
+
+def _walk(element: etree._Element, out: list[str]) -> None:
+    for child in element:
+        tag = child.tag
+        if tag == W + "p":
+            out.append(_paragraph_text(child))
+        elif tag in _SKIP:
+            continue
+        elif isinstance(tag, str):
+            _walk(child, out)  # tables, rows, cells, sdt content, ins
+
+
+def _paragraph_text(paragraph: etree._Element) -> str:
+    parts: list[str] = []
+    for node in paragraph.iter():
+        tag = node.tag
+        if tag == W + "t":
+            if not _inside_skipped(node, paragraph):
+                parts.append(node.text or "")
+        elif tag == W + "tab":
+            parts.append("\t")
+        elif tag in (W + "br", W + "cr"):
+            parts.append(" ")
+    return "".join(parts)
+
+
+def _inside_skipped(node: etree._Element, stop: etree._Element) -> bool:
+    parent = node.getparent()
+    while parent is not None and parent is not stop:
+        if parent.tag in _SKIP:
+            return True
+        parent = parent.getparent()
+    return False

@@ -1,0 +1,58 @@
+"""Read a draft from disk (or from bytes) into a ``Document``."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from jianfu.model import Document
+from jianfu.text.decode import DecodeError, decode
+from jianfu.text.docx import DocxError, read_docx_bytes
+from jianfu.text.structure import parse
+
+TEXT_SUFFIXES = (".txt", ".md", ".markdown", ".text")
+DOCX_SUFFIXES = (".docx",)
+SUFFIXES = TEXT_SUFFIXES + DOCX_SUFFIXES
+MAX_FILE_BYTES = 50 * 1024 * 1024
+
+
+class ReadError(Exception):
+    """A draft cannot be read; the message is Chinese: what is wrong and what to do."""
+
+
+def read_path(path: Path) -> Document:
+    suffix = path.suffix.lower()
+    if suffix not in SUFFIXES:
+        raise ReadError(f"不支持的文件类型“{suffix or '无扩展名'}”。请提供 .txt、.md 或 .docx 文稿（.doc/.wps 请先另存为 .docx）。")
+    try:
+        size = path.stat().st_size
+        if size > MAX_FILE_BYTES:
+            raise ReadError(f"文件大小 {size // 1024 // 1024} MB，超过 {MAX_FILE_BYTES // 1024 // 1024} MB 上限。")
+        data = path.read_bytes()
+    except FileNotFoundError:
+        raise ReadError("文件不存在。请检查路径。") from None
+    except IsADirectoryError:
+        raise ReadError("这是一个文件夹，不是文件。") from None
+    except PermissionError:
+        raise ReadError("没有读取权限。请检查文件权限。") from None
+    except OSError as exc:
+        raise ReadError(f"无法读取（{exc.strerror}）。") from None
+    return read_bytes(data, suffix, path=str(path))
+
+
+def read_bytes(data: bytes, suffix: str, path: str | None = None) -> Document:
+    if not data.strip():
+        raise ReadError("文件是空的，没有可检查的内容。")
+    if suffix in DOCX_SUFFIXES:
+        try:
+            paragraphs = read_docx_bytes(data)
+        except DocxError as exc:
+            raise ReadError(str(exc)) from None
+        text = "\n".join(paragraphs)
+        if not text.strip():
+            raise ReadError("文档中没有文字内容。")
+        return parse(text, path=path, encoding=None)
+    try:
+        text, encoding = decode(data)
+    except DecodeError as exc:
+        raise ReadError(str(exc)) from None
+    return parse(text, path=path, encoding=encoding)

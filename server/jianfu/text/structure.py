@@ -1,0 +1,177 @@
+"""Split a draft into the parts of a 公文: title, 主送机关, body, sections, 附件, 落款."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from jianfu.model import Document, Paragraph, Section
+from jianfu.text.count import count_chars
+from jianfu.text.normalize import normalize
+
+_CN_NUM = "一二三四五六七八九十百零〇"
+# 层次序数: level -> pattern at the start of a paragraph (after optional Markdown '#').
+_HEADING_PATTERNS: tuple[tuple[int, re.Pattern[str]], ...] = (
+    (1, re.compile(f"[{_CN_NUM}]+[、，,.]")),
+    (2, re.compile(f"[（(][{_CN_NUM}]+[）)]")),
+    (3, re.compile(r"\d{1,2}(?:[、]|[.](?!\d))")),
+    (4, re.compile(r"[（(]\d{1,2}[）)]")),
+)
+_MD_PREFIX = re.compile(r"[ \t\u3000]*(?:#{1,6}[ \t]+|[*_]{2})?")
+_HEADING_END = re.compile("[。：:；;！!？?]")
+_DATE = re.compile(
+    rf"^\s*(?:\d{{4}}|[{_CN_NUM}○]{{4}})\s*年\s*(?:\d{{1,2}}|[{_CN_NUM}○]{{1,3}})\s*月"
+    rf"\s*(?:\d{{1,2}}|[{_CN_NUM}○]{{1,3}})\s*日\s*$"
+)
+_ATTACHMENT = re.compile(r"^\s*附\s*件\s*(?:\d+|[：:])")
+_ADDRESSEE = re.compile(r"^[^。；;！？]{2,120}[：:]\s*$")
+_TITLE_SUFFIX = re.compile(
+    r"(通知|意见|方案|办法|规定|决定|细则|规划|纲要|计划|要点|报告|请示|批复|函|通报|公告|通告|决议|指引|指南|措施|条例|规则|议案|纪要)$"
+)
+_LINE = re.compile(r"[^\r\n]*(?:\r\n|\r|\n|$)")
+
+
+def split_paragraphs(text: str) -> tuple[Paragraph, ...]:
+    """Paragraphs are lines; their spans exclude the line break."""
+    paragraphs = []
+    pos = 0
+    for line in text.splitlines(keepends=True):
+        stripped = line.rstrip("\r\n\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029")
+        paragraphs.append(Paragraph(len(paragraphs), pos, pos + len(stripped), stripped))
+        pos += len(line)
+    if not text or text.endswith(("\n", "\r")):
+        paragraphs.append(Paragraph(len(paragraphs), pos, pos, ""))
+    return tuple(paragraphs)
+
+
+def heading_level(norm_line: str) -> tuple[int, int] | None:
+    """Return (level, offset after the ordinal) if the line starts with a 层次序数."""
+    prefix = _MD_PREFIX.match(norm_line)
+    offset = prefix.end() if prefix else 0
+    for level, pattern in _HEADING_PATTERNS:
+        m = pattern.match(norm_line, offset)
+        if m:
+            return level, m.end()
+    return None
+
+
+def _heading_text(norm_line: str, after_ordinal: int) -> tuple[str, int]:
+    """The heading proper: up to the first sentence-ending mark, or the whole short line."""
+    rest = norm_line[after_ordinal:]
+    m = _HEADING_END.search(rest)
+    if m and m.start() <= 30:
+        return rest[: m.start()].strip(" *#\u3000"), after_ordinal + m.start()
+    if len(rest) <= 40:
+        return rest.strip(" *#\u3000"), len(norm_line)
+    return rest[:20].strip(" *#\u3000"), after_ordinal + min(len(rest), 20)
+
+
+def parse(text: str, *, path: str | None = None, encoding: str | None = None) -> Document:
+    norm = normalize(text)
+    paragraphs = split_paragraphs(text)
+    nonempty = [p for p in paragraphs if p.text.strip()]
+    if not nonempty:
+        return Document(text, norm, paragraphs, "", None, None, (0, len(text)), None, None, (), 0, path, encoding)
+
+    # Title: the first non-empty paragraph, plus a continuation line ending like a title.
+    first = nonempty[0]
+    title_paras = [first]
+    norm_of = lambda p: norm[p.start : p.end].strip()  # noqa: E731
+    if (
+        len(nonempty) > 1
+        and not _TITLE_SUFFIX.search(norm_of(first))
+        and _TITLE_SUFFIX.search(norm_of(nonempty[1]))
+        and len(nonempty[1].text.strip()) <= 40
+        and heading_level(norm_of(nonempty[1])) is None
+    ):
+        title_paras.append(nonempty[1])
+    title_candidate = "".join(norm_of(p).lstrip("#").strip() for p in title_paras)
+    looks_like_title = (
+        heading_level(norm_of(first)) is None
+        and len(title_candidate) <= 80
+        and not re.search("[。；;！？]$", title_candidate)
+    )
+    if looks_like_title:
+        title = title_candidate
+        title_span: tuple[int, int] | None = (title_paras[0].start, title_paras[-1].end)
+        rest = nonempty[len(title_paras) :]
+    else:
+        title, title_span, rest = "", None, nonempty
+
+    addressee_span = None
+    if rest and _ADDRESSEE.match(norm_of(rest[0])) and heading_level(norm_of(rest[0])) is None:
+        addressee_span = (rest[0].start, rest[0].end)
+        rest = rest[1:]
+
+    # From the end: 成文日期, the issuing organ(s) above it, then 附件.
+    signature_start = None
+    tail = list(rest)
+    if tail and _DATE.match(norm_of(tail[-1])):
+        signature_start = tail[-1].start
+        tail.pop()
+        # Organ names: short lines without sentence punctuation, at most three.
+        for _ in range(3):
+            if tail and len(norm_of(tail[-1])) <= 30 and not re.search("[。，；：:,]", norm_of(tail[-1])) and heading_level(norm_of(tail[-1])) is None:
+                signature_start = tail[-1].start
+                tail.pop()
+            else:
+                break
+    attachment_start = None
+    for i, p in enumerate(tail):
+        if _ATTACHMENT.match(norm_of(p)) and i > 0:
+            attachment_start = p.start
+            tail = tail[:i]
+            break
+
+    body_start = tail[0].start if tail else (rest[0].start if rest else len(text))
+    body_end = tail[-1].end if tail else body_start
+    end_of_doc = paragraphs[-1].end
+    attachment_span = (attachment_start, signature_start or end_of_doc) if attachment_start is not None else None
+    signature_span = (signature_start, end_of_doc) if signature_start is not None else None
+
+    body_paras = [p for p in tail]
+    sections = _sections(norm, body_paras, body_end)
+    body_chars = count_chars(text[body_start:body_end])
+    return Document(
+        text=text,
+        norm=norm,
+        paragraphs=paragraphs,
+        title=title,
+        title_span=title_span,
+        addressee_span=addressee_span,
+        body_span=(body_start, body_end),
+        attachment_span=attachment_span,
+        signature_span=signature_span,
+        sections=sections,
+        body_chars=body_chars,
+        path=path,
+        encoding=encoding,
+    )
+
+
+def _sections(norm: str, body: Sequence[Paragraph], body_end: int) -> tuple[Section, ...]:
+    heads: list[tuple[int, Paragraph, str, int]] = []
+    for p in body:
+        line = norm[p.start : p.end]
+        found = heading_level(line)
+        if found:
+            level, after = found
+            heading, heading_end = _heading_text(line, after)
+            heads.append((level, p, heading, p.start + heading_end))
+    sections = []
+    for i, (level, p, heading, heading_end) in enumerate(heads):
+        end = body_end
+        for later_level, later, _, _ in heads[i + 1 :]:
+            if later_level <= level:
+                end = later.start
+                break
+        # The section ends at the end of its last non-empty paragraph.
+        end = _trim_end(norm, p.start, end)
+        sections.append(Section(level, heading, p.start, end, heading_end, count_chars(norm[p.start : end])))
+    return tuple(sections)
+
+
+def _trim_end(norm: str, start: int, end: int) -> int:
+    while end > start and norm[end - 1] in " \t\r\n\u3000":
+        end -= 1
+    return end
