@@ -16,7 +16,7 @@ CLAUSE_END = SENTENCE_END + "，,：:"
 # Cues before the match, in the same clause: the practice is being forbidden or removed.
 _NEGATION_BEFORE = re.compile(
     "不得|严禁|禁止|不准|不允许|不再|不搞|不予|一律不|原则上不(?!超过|少于|低于|高于)|一般不(?!超过|少于|低于|高于)|不要求|不宜|不应|不必|无需|不需要|"
-    "杜绝|防止|避免|取消|清理|严控|从严管理|严格管理|规范管理|规范|严格控制|减少|压减|压缩|精简|整治|纠治|纠正|叫停|停止|废止|摒弃|反对|克服|"
+    "杜绝|防止|避免|取消|清理|严控|从严管理|严格管理|规范管理|规范(?!化)|严格控制|减少|压减|压缩|精简|整治|纠治|纠正|叫停|停止|废止|摒弃|反对|克服|"
     "不对|不把|不以|不将|不作|不列入|不纳入|不开展|不进行|不召开|不安排|不设|不提|不层层|不搞|未经[^，。；]{0,20}不|"
     # a bare 不 before a verb, except words where 不 does not negate the act
     "不(?![断仅少同足定论管但久利良够满超低高过是再止])"
@@ -69,7 +69,8 @@ def clause_end(text: str, end: int) -> int:
 
 def is_not_a_requirement(text: str, start: int, end: int) -> bool:
     """True when the practice at ``text[start:end]`` is forbidden, removed, quoted or criticised."""
-    before_clause = text[clause_start(text, start) : start]
+    # Up to the end of the match: a pattern may span the cue ("督查检查考核原则上不召开动员会").
+    before_clause = text[clause_start(text, start) : end]
     if _NEGATION_BEFORE.search(before_clause):
         return True
     after_clause = text[end : clause_end(text, end)]
