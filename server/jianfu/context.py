@@ -28,7 +28,7 @@ _NEGATION_AFTER = re.compile(
 )
 # The sentence reports or criticises the practice rather than demanding it.
 _CRITIQUE_BEFORE = re.compile(
-    "存在|出现|发现|反映|查处|曝光|纠治|整治|治理|通报了|问题线索|典型问题|突出问题|形式主义|官僚主义|为基层减负|"
+    "存在|出现|发现|反映|查处|曝光|纠治|通报了|问题线索|典型问题|突出问题|形式主义|官僚主义|为基层减负|"
     "过多过滥|泛化|滥用|随意|变相|动辄|频繁|层层加码"
 )
 _CRITIQUE_AFTER = re.compile(
