@@ -144,9 +144,6 @@ def _check(args: argparse.Namespace) -> int:
         rendered = sarif.render(reports, rules)
     else:
         rendered = None if not args.output else "".join(textout.render_file(r) for r in reports)
-    if args.format == "text" and not args.output:
-        for report in missing:
-            pass  # already streamed
     if rendered is not None:
         if args.output:
             try:
@@ -160,6 +157,7 @@ def _check(args: argparse.Namespace) -> int:
     failed = sum(1 for r in reports if r.error)
     total = sum(len(r.findings) for r in reports)
     if args.format == "text" or args.output:
+        sys.stdout.flush()
         sys.stderr.write(textout.render_summary(len(reports), total, failed, time.monotonic() - started))
     if failed or rule_errors:
         return EXIT_ERROR

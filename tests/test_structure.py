@@ -1,0 +1,90 @@
+"""Splitting a 公文 into its parts, and 字数 counted like WPS 文字."""
+
+from __future__ import annotations
+
+import pytest
+
+from jianfu.text.count import count_chars
+from jianfu.text.structure import heading_level, parse
+
+NOTICE = """关于进一步加强
+基层减负工作的通知
+
+各区县人民政府，市政府各部门：
+    为深入贯彻落实有关要求，现就有关事项通知如下。
+    一、总体要求
+    （一）指导思想。以服务基层为导向。
+    （二）基本原则。坚持问题导向。
+    二、重点任务
+    1.精简文件。各部门要严控发文。
+    2．精简会议。会期半天。
+    (1)控制规模。
+    三、组织保障
+    各地要明确责任分工。
+
+附件：1.任务分工表
+      2.联系人名单
+
+                    某某市人民政府办公室
+                    二〇二四年五月六日
+"""
+
+
+def test_parts_of_a_notice() -> None:
+    doc = parse(NOTICE)
+    part = lambda span: NOTICE[span[0] : span[1]] if span else None  # noqa: E731
+    assert doc.title == "关于进一步加强基层减负工作的通知"
+    assert part(doc.addressee_span) == "各区县人民政府，市政府各部门："
+    assert part(doc.body_span).strip().startswith("为深入贯彻落实")
+    assert part(doc.body_span).rstrip().endswith("各地要明确责任分工。")
+    assert part(doc.attachment_span).startswith("附件：1.任务分工表")
+    assert "某某市人民政府办公室" in part(doc.signature_span)
+    assert "二〇二四年五月六日" in part(doc.signature_span)
+    assert [(s.level, s.heading) for s in doc.sections] == [
+        (1, "总体要求"),
+        (2, "指导思想"),
+        (2, "基本原则"),
+        (1, "重点任务"),
+        (3, "精简文件"),
+        (3, "精简会议"),
+        (4, "控制规模"),
+        (1, "组织保障"),
+    ]
+
+
+@pytest.mark.parametrize(
+    ("line", "level"),
+    [
+        ("一、总体要求", 1),
+        ("十二、其他", 1),
+        ("（三）主要任务", 2),
+        ("(三)主要任务", 2),
+        ("1.精简文件", 3),
+        ("1、精简文件", 3),
+        ("1．精简文件", None),  # full-width period: the normal form turns it into "." only inside parse
+        ("（2）控制规模", 4),
+        ("## 二、重点任务", 1),
+        ("1.5天", None),
+        ("各地要抓好落实。", None),
+    ],
+)
+def test_heading_levels(line: str, level: int | None) -> None:
+    found = heading_level(line)
+    assert (found[0] if found else None) == level
+
+
+@pytest.mark.parametrize(
+    ("text", "count"),
+    [
+        ("减负", 2),
+        ("减负，减负。", 6),
+        ("GDP增长5.2%", 4),  # GDP, 增, 长, 5.2%
+        ("hello world", 2),
+        ("  \t\n", 0),
+        ("𠮷野家", 3),
+        ("（一）", 3),
+        ("２０２４年", 5),  # full-width digits are full-width forms: one each
+    ],
+)
+def test_count_chars_like_wps(text: str, count: int) -> None:
+    assert count_chars(text) == count
