@@ -55,5 +55,7 @@ CLEAN_SENTENCES = [
 @pytest.mark.parametrize("sentence", CLEAN_SENTENCES)
 def test_ordinary_sentence_is_not_flagged(rules, sentence: str) -> None:
     result = Checker(rules, Settings()).check(example_document(sentence))
-    flagged = [(f.rule, sentence[f.start - len("某某单位文件\n") : f.end - len("某某单位文件\n")]) for f in result.findings]
+    flagged = [
+        (f.rule, sentence[f.start - len("某某单位文件\n") : f.end - len("某某单位文件\n")]) for f in result.findings
+    ]
     assert not flagged, flagged

@@ -87,7 +87,13 @@ def test_docx_reads_paragraphs_and_table_cells_in_order(rules) -> None:
 
     document = read_bytes(_docx_bytes(build), ".docx")
     lines = document.text.split("\n")
-    assert lines == ["关于做好某项工作的通知", "各单位：", "要求", "对发生重大事故的单位实行“一票否决”。", "请于月底前将落实情况报送市政府办公室。"]
+    assert lines == [
+        "关于做好某项工作的通知",
+        "各单位：",
+        "要求",
+        "对发生重大事故的单位实行“一票否决”。",
+        "请于月底前将落实情况报送市政府办公室。",
+    ]
     assert [f.rule for f in _findings(rules, document)] == ["JF303", "JF301"]
 
 

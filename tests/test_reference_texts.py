@@ -30,9 +30,7 @@ def _reference(name: str):  # type: ignore[no-untyped-def]
 def test_reference_texts_yield_no_finding_from_articles_3_to_21(rules, name: str) -> None:
     document = read_path(_reference(name))
     result = Checker(rules, Settings()).check(document)
-    hits = [
-        f"{f.rule} {document.text[max(0, f.start - 15) : f.end + 10]!r}" for f in result.findings if f.article >= 3
-    ]
+    hits = [f"{f.rule} {document.text[max(0, f.start - 15) : f.end + 10]!r}" for f in result.findings if f.article >= 3]
     assert not hits, "\n".join(hits)
 
 

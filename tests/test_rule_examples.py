@@ -33,7 +33,9 @@ def test_flag_example_is_reported(rule, example) -> None:  # type: ignore[no-unt
 @pytest.mark.parametrize(("rule", "example"), list(_cases("pass")))
 def test_pass_example_is_not_reported(rule, example) -> None:  # type: ignore[no-untyped-def]
     findings = run_example(rule, example)
-    assert not findings, f"{rule.id} 误报：{[example.text[f.start - 0 : f.end] for f in findings]} in {example.text[:80]}"
+    assert not findings, (
+        f"{rule.id} 误报：{[example.text[f.start - 0 : f.end] for f in findings]} in {example.text[:80]}"
+    )
 
 
 def test_every_rule_has_both_kinds_of_example() -> None:

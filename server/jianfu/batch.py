@@ -115,7 +115,9 @@ def _work(path: Path) -> FileReport:
     return report
 
 
-def run(files: list[Path], job: Job, jobs: int = 1, on_done: Callable[[FileReport], None] | None = None) -> Iterator[FileReport]:
+def run(
+    files: list[Path], job: Job, jobs: int = 1, on_done: Callable[[FileReport], None] | None = None
+) -> Iterator[FileReport]:
     """Reports in input order."""
     if jobs <= 1 or len(files) < 4:
         configs = _ConfigCache(job)

@@ -6,6 +6,7 @@ import argparse
 import sys
 import time
 from pathlib import Path
+from typing import NoReturn
 
 from jianfu import __version__
 from jianfu.model import Severity
@@ -14,7 +15,7 @@ EXIT_CLEAN, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
 
 
 class _Parser(argparse.ArgumentParser):
-    def error(self, message: str) -> None:  # usage errors in Chinese, exit 2
+    def error(self, message: str) -> NoReturn:  # usage errors in Chinese, exit 2
         self.print_usage(sys.stderr)
         sys.stderr.write(f"jianfu：参数错误：{message}\n运行 jianfu --help 查看用法。\n")
         raise SystemExit(EXIT_ERROR)
@@ -39,9 +40,20 @@ def build_parser() -> argparse.ArgumentParser:
     check.add_argument("--ignore", metavar="规则", help="停用这些规则（逗号分隔）")
     check.add_argument("--config", metavar="文件", help="配置文件；默认从每个文件所在文件夹向上查找 jianfu.toml")
     check.add_argument("--parent", metavar="文件", action="append", help="上位文件，用于检查照搬照抄（可多次指定）")
-    check.add_argument("--doc-type", choices=["auto", "general", "special", "comprehensive"], help="文件类型：auto 按标题判断（默认）、general 一般、special 专项、comprehensive 综合性")
-    check.add_argument("--special-topic", metavar="事项", action="append", help="声明本文件是某事项的专门文件（如 机构编制），相应第3条规则不再报告")
-    check.add_argument("--fail-on", choices=[s.value for s in Severity], help="达到此级别的问题使退出码为 1（默认 warning）")
+    check.add_argument(
+        "--doc-type",
+        choices=["auto", "general", "special", "comprehensive"],
+        help="文件类型：auto 按标题判断（默认）、general 一般、special 专项、comprehensive 综合性",
+    )
+    check.add_argument(
+        "--special-topic",
+        metavar="事项",
+        action="append",
+        help="声明本文件是某事项的专门文件（如 机构编制），相应第3条规则不再报告",
+    )
+    check.add_argument(
+        "--fail-on", choices=[s.value for s in Severity], help="达到此级别的问题使退出码为 1（默认 warning）"
+    )
     check.add_argument("-j", "--jobs", type=int, default=1, metavar="N", help="并行进程数（默认 1）")
     check.add_argument("--no-progress", action="store_true", help="不显示进度条")
     check.add_argument("--rules-dir", metavar="文件夹", help="使用另一套规则文件（默认使用内置规则）")
@@ -82,7 +94,8 @@ def _split(value: str | None) -> tuple[str, ...] | None:
 
 
 def _check(args: argparse.Namespace) -> int:
-    from jianfu import batch, settings as settings_mod
+    from jianfu import batch
+    from jianfu import settings as settings_mod
     from jianfu.output import jsonout, sarif, textout
     from jianfu.progress import Progress
     from jianfu.text.readers import ReadError, read_path
@@ -127,10 +140,12 @@ def _check(args: argparse.Namespace) -> int:
     try:
         stream_text = args.format == "text" and not args.output
         color = stream_text and sys.stdout.isatty()
+        if stream_text:
+            sys.stdout.write("".join(textout.render_file(r) for r in missing))
         for report in batch.run(files, job, jobs=args.jobs, on_done=lambda _r: progress.advance()):
             reports.append(report)
             if stream_text:
-                progress.close() if progress.enabled else None
+                progress.clear()
                 sys.stdout.write(textout.render_file(report, color=color))
     except KeyboardInterrupt:
         progress.close()
@@ -138,6 +153,7 @@ def _check(args: argparse.Namespace) -> int:
         return 130
     progress.close()
 
+    rendered: str | None
     if args.format == "json":
         rendered = jsonout.render(reports)
     elif args.format == "sarif":

@@ -49,7 +49,10 @@ def special_topic_active(rule: Rule, document: Document, settings: Settings) -> 
         return False
     if settings.special_topics is not None:
         return any(topic in settings.special_topics for topic in rule.special_topics)
-    return any(re.search(topic, document.norm[slice(*document.title_span)] if document.title_span else "") for topic in rule.special_topics)
+    return any(
+        re.search(topic, document.norm[slice(*document.title_span)] if document.title_span else "")
+        for topic in rule.special_topics
+    )
 
 
 class Checker:
@@ -157,6 +160,8 @@ def _shift(finding: Finding, offset: int) -> Finding:
     return replace(finding, start=finding.start + offset, end=finding.end + offset, fix=fix)
 
 
-def check(document: Document, rules: Sequence[Rule], settings: Settings | None = None, parents: Iterable[Document] = ()) -> Result:
+def check(
+    document: Document, rules: Sequence[Rule], settings: Settings | None = None, parents: Iterable[Document] = ()
+) -> Result:
     """One-shot check (no cache kept between calls)."""
     return Checker(rules, settings).check(document, parents)

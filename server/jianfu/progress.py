@@ -33,6 +33,12 @@ class Progress:
         self.stream.write(f"\r{bar} {self.done}/{self.total} 个文件  {rate:.1f} 个/秒  剩余约 {eta:.0f} 秒 ")
         self.stream.flush()
 
+    def clear(self) -> None:
+        """Erase the bar so that a report line can be printed; the next advance redraws it."""
+        if self.enabled:
+            self.stream.write("\r" + " " * 80 + "\r")
+            self.stream.flush()
+
     def close(self) -> None:
         if self.enabled:
             self.stream.write("\r" + " " * 80 + "\r")

@@ -131,9 +131,11 @@ def parse_rule(data: Any, where: str, expected_id: str | None = None) -> Rule:
     def fail(key: str | None, problem: str) -> RuleError:
         return RuleError(where, rid, key, problem)
 
-    for key in COMMON_REQUIRED:
-        if key not in data:
-            raise fail(key, "缺少必填键。")
+    key: str | None
+
+    for required_key in COMMON_REQUIRED:
+        if required_key not in data:
+            raise fail(required_key, "缺少必填键。")
     if not isinstance(rule_id, str) or not RULE_ID.match(rule_id):
         raise fail("id", "规则编号应形如 JF301。")
     if expected_id and rule_id != expected_id:
@@ -214,7 +216,10 @@ def _parse_examples(raw: Any, fail: Any) -> Examples:
                 text = item.get("head", "") + item["text"] * repeat + item.get("tail", "")
                 out.append(Example(text, item.get("doc_type"), item.get("parent"), item.get("note", "")))
             else:
-                raise fail(f"examples.{name}", "例子应为字符串，或含 text（及可选 head、repeat、tail、doc_type、parent、note）的映射。")
+                raise fail(
+                    f"examples.{name}",
+                    "例子应为字符串，或含 text（及可选 head、repeat、tail、doc_type、parent、note）的映射。",
+                )
         return tuple(out)
 
     return Examples(items("flag", True), items("pass", True), items("todo", False))

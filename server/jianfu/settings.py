@@ -89,7 +89,7 @@ def _convert(key: str, value: Any, source: str, raw_key: str, base: Settings) ->
         if value is None:
             return None
         if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
-            raise fail("字符串列表（如 [\"机构编制\"]）")
+            raise fail('字符串列表（如 ["机构编制"]）')
         return tuple(value)
     if key == "doc_type":
         if value not in DOC_TYPES:

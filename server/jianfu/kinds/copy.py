@@ -24,7 +24,11 @@ _NOISE = re.compile(r"[\s\u3000，、,：:“”‘’\"'（）()《》]")
 
 
 def compile(data: dict[str, Any]) -> dict[str, Any]:
-    params = {"min_run": data.get("min_run", 30), "min_sentence": data.get("min_sentence", 20), "similarity": data.get("similarity", 0.85)}
+    params = {
+        "min_run": data.get("min_run", 30),
+        "min_sentence": data.get("min_sentence", 20),
+        "similarity": data.get("similarity", 0.85),
+    }
     for key in ("min_run", "min_sentence"):
         if not isinstance(params[key], int) or params[key] < SHINGLE:
             raise ParamError(key, f"应为不小于 {SHINGLE} 的整数。")
@@ -76,10 +80,11 @@ def _check_parent(rule: Rule, document: Document, parent: Document) -> Iterator[
         votes: dict[int, int] = {}
         run = best_run = 0
         for i in range(len(key) - SHINGLE + 1):
-            index = shingles.get(key[i : i + SHINGLE])
-            if index is None:
+            found = shingles.get(key[i : i + SHINGLE])
+            if found is None:
                 run = 0
                 continue
+            index = found
             votes[index] = votes.get(index, 0) + 1
             run += 1
             best_run = max(best_run, run)
@@ -115,7 +120,11 @@ def _group(document: Document, copied: list[tuple[int, int, int]]) -> Iterator[l
     """Consecutive copied sentences within one paragraph."""
     group: list[tuple[int, int, int]] = []
     for item in copied:
-        if group and document.text.find("\n", group[-1][1], item[0]) == -1 and not document.norm[group[-1][1] : item[0]].strip():
+        if (
+            group
+            and document.text.find("\n", group[-1][1], item[0]) == -1
+            and not document.norm[group[-1][1] : item[0]].strip()
+        ):
             group.append(item)
             continue
         if group:

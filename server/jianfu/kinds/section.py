@@ -29,7 +29,9 @@ def compile(data: dict[str, Any]) -> dict[str, Any]:
         budget = item.get("budget")
         if not isinstance(budget, int) or budget <= 0:
             raise ParamError("sections", f"“{item['name']}”的 budget 应为正整数。")
-        compiled.append({"name": item["name"], "headings": regex_list(item, "headings", required=True), "budget": budget})
+        compiled.append(
+            {"name": item["name"], "headings": regex_list(item, "headings", required=True), "budget": budget}
+        )
     preamble = data.get("preamble")
     if preamble is not None:
         if not isinstance(preamble, dict) or not isinstance(preamble.get("budget"), int):
@@ -48,7 +50,9 @@ def measure(rule: Rule, document: Document, context: CheckContext) -> list[Secti
         for spec in rule.params["sections"]:
             if any(p.search(section.heading) for p in spec["headings"]):
                 budget = budgets.get(spec["name"], spec["budget"])
-                stats.append(SectionStat(spec["name"], section.heading, section.start, section.end, section.body_chars, budget))
+                stats.append(
+                    SectionStat(spec["name"], section.heading, section.start, section.end, section.body_chars, budget)
+                )
                 break
     preamble = rule.params["preamble"]
     if preamble:

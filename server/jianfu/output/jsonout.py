@@ -44,17 +44,35 @@ def finding_dict(finding: Finding, text: str, index: LineIndex) -> dict[str, Any
         "suggestion": finding.suggestion,
         "fix": None,
         "related": [
-            {"message": r.message, "path": r.path, "start": r.start, "end": r.end, "line": r.line + 1, "column": r.column + 1}
+            {
+                "message": r.message,
+                "path": r.path,
+                "start": r.start,
+                "end": r.end,
+                "line": r.line + 1,
+                "column": r.column + 1,
+            }
             for r in finding.related
         ],
     }
     if finding.fix:
-        out["fix"] = {"title": finding.fix.title, "start": finding.fix.start, "end": finding.fix.end, "replacement": finding.fix.replacement}
+        out["fix"] = {
+            "title": finding.fix.title,
+            "start": finding.fix.start,
+            "end": finding.fix.end,
+            "replacement": finding.fix.replacement,
+        }
     return out
 
 
 def file_dict(report: FileReport) -> dict[str, Any]:
-    entry: dict[str, Any] = {"path": report.path, "error": report.error, "encoding": None, "stats": None, "findings": []}
+    entry: dict[str, Any] = {
+        "path": report.path,
+        "error": report.error,
+        "encoding": None,
+        "stats": None,
+        "findings": [],
+    }
     if report.document is not None and report.result is not None:
         doc = report.document
         index = LineIndex(doc.text)

@@ -27,7 +27,11 @@ def render(reports: list[FileReport], rules: list[Rule]) -> str:
     for report in reports:
         if report.error:
             notifications.append(
-                {"level": "error", "message": {"text": report.error}, "locations": [{"physicalLocation": {"artifactLocation": {"uri": _uri(report.path)}}}]}
+                {
+                    "level": "error",
+                    "message": {"text": report.error},
+                    "locations": [{"physicalLocation": {"artifactLocation": {"uri": _uri(report.path)}}}],
+                }
             )
             continue
         assert report.document is not None and report.result is not None

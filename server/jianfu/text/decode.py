@@ -34,7 +34,9 @@ def _strict(data: bytes, encoding: str) -> str:
     try:
         return data.decode(encoding)
     except UnicodeDecodeError as exc:
-        raise DecodeError(f"文件声明为 {encoding} 编码，但第 {exc.start} 字节处内容无效。请检查文件是否损坏。") from None
+        raise DecodeError(
+            f"文件声明为 {encoding} 编码，但第 {exc.start} 字节处内容无效。请检查文件是否损坏。"
+        ) from None
 
 
 def _looks_binary(text: str) -> bool:

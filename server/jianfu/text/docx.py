@@ -31,12 +31,16 @@ def read_docx_bytes(data: bytes) -> list[str]:
     try:
         archive = zipfile.ZipFile(BytesIO(data))
     except zipfile.BadZipFile:
-        raise DocxError("不是有效的 .docx 文件（文件已损坏或并非 Word 文档）。请在 WPS/Word 中重新另存为 .docx。") from None
+        raise DocxError(
+            "不是有效的 .docx 文件（文件已损坏或并非 Word 文档）。请在 WPS/Word 中重新另存为 .docx。"
+        ) from None
     with archive:
         try:
             info = archive.getinfo("word/document.xml")
         except KeyError:
-            raise DocxError("不是有效的 .docx 文件（缺少 word/document.xml）。请在 WPS/Word 中重新另存为 .docx。") from None
+            raise DocxError(
+                "不是有效的 .docx 文件（缺少 word/document.xml）。请在 WPS/Word 中重新另存为 .docx。"
+            ) from None
         if info.file_size > MAX_XML_BYTES:
             raise DocxError(f"文档正文解压后超过 {MAX_XML_BYTES // 1024 // 1024} MB，已拒绝读取。请确认文件来源可靠。")
         try:

@@ -22,7 +22,9 @@ class ReadError(Exception):
 def read_path(path: Path) -> Document:
     suffix = path.suffix.lower()
     if suffix not in SUFFIXES:
-        raise ReadError(f"不支持的文件类型“{suffix or '无扩展名'}”。请提供 .txt、.md 或 .docx 文稿（.doc/.wps 请先另存为 .docx）。")
+        raise ReadError(
+            f"不支持的文件类型“{suffix or '无扩展名'}”。请提供 .txt、.md 或 .docx 文稿（.doc/.wps 请先另存为 .docx）。"
+        )
     try:
         size = path.stat().st_size
         if size > MAX_FILE_BYTES:

@@ -33,7 +33,7 @@ _LINE = re.compile(r"[^\r\n]*(?:\r\n|\r|\n|$)")
 
 def split_paragraphs(text: str) -> tuple[Paragraph, ...]:
     """Paragraphs are lines; their spans exclude the line break."""
-    paragraphs = []
+    paragraphs: list[Paragraph] = []
     pos = 0
     for line in text.splitlines(keepends=True):
         stripped = line.rstrip("\r\n\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029")
@@ -111,7 +111,12 @@ def parse(text: str, *, path: str | None = None, encoding: str | None = None) ->
         tail.pop()
         # Organ names: short lines without sentence punctuation, at most three.
         for _ in range(3):
-            if tail and len(norm_of(tail[-1])) <= 30 and not re.search("[。，；：:,]", norm_of(tail[-1])) and heading_level(norm_of(tail[-1])) is None:
+            if (
+                tail
+                and len(norm_of(tail[-1])) <= 30
+                and not re.search("[。，；：:,]", norm_of(tail[-1]))
+                and heading_level(norm_of(tail[-1])) is None
+            ):
                 signature_start = tail[-1].start
                 tail.pop()
             else:
