@@ -59,8 +59,15 @@ class Checker:
     def __init__(self, rules: Sequence[Rule], settings: Settings | None = None) -> None:
         self.rules = tuple(rules)
         self.settings = settings or Settings()
-        self._paragraph_cache: OrderedDict[str, tuple[tuple[str, int, int, object], ...]] = OrderedDict()
+        self._paragraph_cache: OrderedDict[str, tuple[Finding, ...]] = OrderedDict()
         self._reported_failures: set[str] = set()
+        # anchor -> phrase rules it wakes up: one substring test per anchor and document,
+        # instead of one per anchor, rule and paragraph
+        self._phrase_rules = [r for r in self.rules if r.kind == "phrase"]
+        self._rules_by_anchor: dict[str, list[Rule]] = {}
+        for rule in self._phrase_rules:
+            for anchor in rule.params["anchors"]:
+                self._rules_by_anchor.setdefault(anchor, []).append(rule)
 
     def with_settings(self, settings: Settings) -> Checker:
         checker = Checker(self.rules, settings)
@@ -96,26 +103,34 @@ class Checker:
     def _phrase_findings(self, document: Document, rules: list[Rule], failures: list[RuleFailure]) -> list[Finding]:
         wanted = {r.id for r in rules}
         body_start, body_end = document.body_span
+        present: list[str] | None = None  # anchors in the document, computed on the first cache miss
         out: list[Finding] = []
         for paragraph in document.paragraphs:
             if paragraph.end <= body_start or paragraph.start >= body_end or not paragraph.text.strip():
                 continue
             norm = document.norm[paragraph.start : paragraph.end]
-            for finding in self._paragraph(norm, failures):
+            cached = self._paragraph_cache.get(norm)
+            if cached is None and present is None:
+                present = [a for a in self._rules_by_anchor if a in document.norm]
+            for finding in self._paragraph(norm, present or [], failures):
                 if finding.rule in wanted:
                     out.append(_shift(finding, paragraph.start))
         return out
 
-    def _paragraph(self, norm: str, failures: list[RuleFailure]) -> tuple[Finding, ...]:
-        """Phrase findings of every phrase rule in one paragraph, offsets relative to it (cached)."""
+    def _paragraph(self, norm: str, present: list[str], failures: list[RuleFailure]) -> tuple[Finding, ...]:
+        """Phrase findings of every phrase rule in one paragraph, offsets relative to it (cached).
+
+        ``present`` lists the anchors found in the whole document: a superset of the paragraph's.
+        """
         cached = self._paragraph_cache.get(norm)
         if cached is not None:
             self._paragraph_cache.move_to_end(norm)
-            return cached  # type: ignore[return-value]
+            return cached
+        woken = {id(r): r for a in present if a in norm for r in self._rules_by_anchor[a]}
         found: list[Finding] = []
         clean = True
-        for rule in self.rules:
-            if rule.kind != "phrase":
+        for rule in self._phrase_rules:
+            if id(rule) not in woken:
                 continue
             try:
                 found.extend(phrase.paragraph_findings(rule, norm, 0))
@@ -124,7 +139,7 @@ class Checker:
                 failures.append(self._failure(rule, exc))
         result = tuple(found)
         if clean:
-            self._paragraph_cache[norm] = result  # type: ignore[assignment]
+            self._paragraph_cache[norm] = result
             if len(self._paragraph_cache) > PARAGRAPH_CACHE_SIZE:
                 self._paragraph_cache.popitem(last=False)
         return result

@@ -2,16 +2,16 @@
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_right
+
+_NEWLINE = re.compile("\n")
 
 
 class LineIndex:
     def __init__(self, text: str) -> None:
         self.text = text
-        self.starts = [0]
-        for i, ch in enumerate(text):
-            if ch == "\n":
-                self.starts.append(i + 1)
+        self.starts = [0, *(m.end() for m in _NEWLINE.finditer(text))]
 
     def line_col(self, offset: int) -> tuple[int, int]:
         """0-based line and column (code points) of ``offset``."""

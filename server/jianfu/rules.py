@@ -91,7 +91,18 @@ def bundled_rules_dir() -> Path:
 
 
 def load_rules(directory: Path | None = None) -> tuple[list[Rule], list[RuleError]]:
+    from jianfu.kinds.base import EAGER_REGEX
+
+    bundled = directory is None
     directory = directory or bundled_rules_dir()
+    token = EAGER_REGEX.set(not bundled)
+    try:
+        return _load_dir(directory)
+    finally:
+        EAGER_REGEX.reset(token)
+
+
+def _load_dir(directory: Path) -> tuple[list[Rule], list[RuleError]]:
     rules: list[Rule] = []
     errors: list[RuleError] = []
     seen: dict[str, str] = {}

@@ -11,7 +11,7 @@ import re
 
 _WIDE = (
     "\u2e80-\u2fdf"  # radicals
-    "\u3000-\u303f"  # CJK punctuation (the ideographic space is removed below)
+    "\u3001-\u303f"  # CJK punctuation (not the ideographic space U+3000: it is whitespace)
     "\u3040-\u30ff"  # kana
     "\u3100-\u312f\u31a0-\u31ff"
     "\u3400-\u4dbf\u4e00-\u9fff"  # ideographs
@@ -22,10 +22,13 @@ _WIDE = (
     "\u2018\u2019\u201c\u201d\u2014\u2026\u00b7"  # quotes, dash, ellipsis, middle dot used as Chinese punctuation
     "\U00020000-\U0003134f"  # ideographs outside the BMP
 )
-_TOKEN = re.compile(f"[{_WIDE}]|[^\\s{_WIDE}]+")
-_SPACES = re.compile("[\\s\u3000]+")
+_WIDE_CHAR = re.compile(f"[{_WIDE}]")
 
 
 def count_chars(text: str) -> int:
     """Return the 字数 of ``text``."""
-    return len(_TOKEN.findall(_SPACES.sub(" ", text)))
+    if text.isascii():
+        return len(text.split())
+    # Each wide character counts one; blank them out and what is left splits into the runs.
+    rest, wide = _WIDE_CHAR.subn(" ", text)
+    return wide + len(rest.split())

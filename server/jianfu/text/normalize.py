@@ -38,8 +38,14 @@ def _table() -> dict[int, str]:
     return table
 
 
+@lru_cache(maxsize=1)
+def _changed() -> frozenset[str]:
+    """The characters the table changes: most drafts have none, and this test is cheaper than translate."""
+    return frozenset(map(chr, _table()))
+
+
 def normalize(text: str) -> str:
     """Return the matching form of ``text``; ``len(normalize(t)) == len(t)`` always."""
-    if text.isascii():
+    if text.isascii() or _changed().isdisjoint(text):
         return text
     return text.translate(_table())

@@ -6,7 +6,6 @@ from pathlib import Path
 
 from jianfu.model import Document
 from jianfu.text.decode import DecodeError, decode
-from jianfu.text.docx import DocxError, read_docx_bytes
 from jianfu.text.structure import parse
 
 TEXT_SUFFIXES = (".txt", ".md", ".markdown", ".text")
@@ -45,6 +44,8 @@ def read_bytes(data: bytes, suffix: str, path: str | None = None) -> Document:
     if not data.strip():
         raise ReadError("文件是空的，没有可检查的内容。")
     if suffix in DOCX_SUFFIXES:
+        from jianfu.text.docx import DocxError, read_docx_bytes  # lxml: only for .docx
+
         try:
             paragraphs = read_docx_bytes(data)
         except DocxError as exc:

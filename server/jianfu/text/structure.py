@@ -28,7 +28,6 @@ _ADDRESSEE = re.compile(r"^[^。；;！？]{2,120}[：:]\s*$")
 _TITLE_SUFFIX = re.compile(
     r"(通知|意见|方案|办法|规定|决定|细则|规划|纲要|计划|要点|报告|请示|批复|函|通报|公告|通告|决议|指引|指南|措施|条例|规则|议案|纪要)$"
 )
-_LINE = re.compile(r"[^\r\n]*(?:\r\n|\r|\n|$)")
 
 
 def split_paragraphs(text: str) -> tuple[Paragraph, ...]:
@@ -134,9 +133,9 @@ def parse(text: str, *, path: str | None = None, encoding: str | None = None) ->
     attachment_span = (attachment_start, signature_start or end_of_doc) if attachment_start is not None else None
     signature_span = (signature_start, end_of_doc) if signature_start is not None else None
 
-    body_paras = [p for p in tail]
-    sections = _sections(norm, body_paras, body_end)
-    body_chars = count_chars(text[body_start:body_end])
+    counts = {p.index: count_chars(p.text) for p in tail}
+    sections = _sections(norm, tail, body_end, counts)
+    body_chars = sum(counts.values())
     return Document(
         text=text,
         norm=norm,
@@ -154,7 +153,7 @@ def parse(text: str, *, path: str | None = None, encoding: str | None = None) ->
     )
 
 
-def _sections(norm: str, body: Sequence[Paragraph], body_end: int) -> tuple[Section, ...]:
+def _sections(norm: str, body: Sequence[Paragraph], body_end: int, counts: dict[int, int]) -> tuple[Section, ...]:
     heads: list[tuple[int, Paragraph, str, int]] = []
     for p in body:
         line = norm[p.start : p.end]
@@ -172,7 +171,8 @@ def _sections(norm: str, body: Sequence[Paragraph], body_end: int) -> tuple[Sect
                 break
         # The section ends at the end of its last non-empty paragraph.
         end = _trim_end(norm, p.start, end)
-        sections.append(Section(level, heading, p.start, end, heading_end, count_chars(norm[p.start : end])))
+        chars = sum(n for q in body if p.start <= q.start < end for n in (counts[q.index],))
+        sections.append(Section(level, heading, p.start, end, heading_end, chars))
     return tuple(sections)
 
 

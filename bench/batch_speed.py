@@ -1,0 +1,51 @@
+"""Batch speed: N generated .docx drafts of ~5,000 字 checked by `jianfu check --jobs 1|2` as a process.
+
+Run: python bench/batch_speed.py [N]  (default 1000). Prints files per second, findings included.
+"""
+
+from __future__ import annotations
+
+import io
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+from docx import Document
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from drafts import draft  # noqa: E402
+
+
+def make_docx(text: str) -> bytes:
+    doc = Document()
+    for line in text.split("\n"):
+        doc.add_paragraph(line)
+    buffer = io.BytesIO()
+    doc.save(buffer)
+    return buffer.getvalue()
+
+
+def main() -> None:
+    count = int(sys.argv[1]) if len(sys.argv) > 1 else 1000
+    with tempfile.TemporaryDirectory() as folder:
+        root = Path(folder)
+        for i in range(count):
+            (root / f"草稿{i:04d}.docx").write_bytes(make_docx(draft(5000, seed=i)))
+        print(f"{count} .docx drafts of ~5,000 字 in {root}")
+        for jobs in (1, 2):
+            start = time.perf_counter()
+            result = subprocess.run(
+                [sys.executable, "-m", "jianfu", "check", "--format", "json", "--jobs", str(jobs), str(root)],
+                capture_output=True,
+            )
+            seconds = time.perf_counter() - start
+            findings = result.stdout.count(b'"rule"')
+            print(
+                f"--jobs {jobs}: {seconds:6.2f} s  {count / seconds:7.1f} files/s  ({findings} findings, exit {result.returncode})"
+            )
+
+
+if __name__ == "__main__":
+    main()
