@@ -52,18 +52,21 @@ class LazyPattern:
         return self._get().finditer(text, *args)
 
 
-def regex_list(data: dict[str, Any], key: str, required: bool = False) -> tuple[re.Pattern[str], ...]:
+Regex = re.Pattern[str] | LazyPattern
+
+
+def regex_list(data: dict[str, Any], key: str, required: bool = False) -> tuple[Regex, ...]:
     value = data.get(key, [])
     if isinstance(value, str):
         value = [value]
     if not isinstance(value, list) or (required and not value):
         raise ParamError(key, "应为非空的正则表达式列表。")
-    out = []
+    out: list[Regex] = []
     for item in value:
         if not isinstance(item, str) or not item:
             raise ParamError(key, "列表中的每一项都应为非空字符串。")
         try:
-            out.append(re.compile(item) if EAGER_REGEX.get() else LazyPattern(item))  # type: ignore[arg-type]
+            out.append(re.compile(item) if EAGER_REGEX.get() else LazyPattern(item))
         except re.error as exc:
             raise ParamError(key, f"正则表达式“{item}”有误：{exc}") from None
     return tuple(out)
