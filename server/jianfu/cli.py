@@ -58,6 +58,10 @@ def build_parser() -> argparse.ArgumentParser:
     check.add_argument("--no-progress", action="store_true", help="不显示进度条")
     check.add_argument("--rules-dir", metavar="文件夹", help="使用另一套规则文件（默认使用内置规则）")
 
+    lsp = sub.add_parser("lsp", help="启动语言服务器（供 VS Code、Neovim、Emacs 等编辑器使用）")
+    lsp.add_argument("--stdio", action="store_true", help="通过标准输入输出通信（默认）")
+    lsp.add_argument("--tcp", metavar="主机:端口", help="改为监听 TCP，如 127.0.0.1:2087")
+
     sub.add_parser("rules", help="列出全部规则")
     explain = sub.add_parser("explain", help="说明一条规则：条款、原文、理由、建议与例子")
     explain.add_argument("rule", metavar="规则", help="规则编号，如 JF301")
@@ -72,6 +76,11 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     if args.command == "check":
         return _check(args)
+    if args.command == "lsp":
+        from jianfu.lsp.server import main as serve_lsp  # pygls only on this path
+
+        serve_lsp(tcp=args.tcp)
+        return EXIT_CLEAN
     if args.command == "rules":
         return _rules()
     if args.command == "explain":

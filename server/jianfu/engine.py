@@ -96,6 +96,9 @@ class Checker:
                 findings.extend(KIND_MODULES[rule.kind].check(rule, document, context))
             except Exception as exc:  # one broken rule must not take the others down
                 failures.append(self._failure(rule, exc))
+        if self.settings.suppressed:  # "忽略此处": a finding ignored by rule and words
+            suppressed = set(self.settings.suppressed)
+            findings = [f for f in findings if (f.rule, document.text[f.start : f.end]) not in suppressed]
         findings = [self._with_severity(f) for f in findings]
         findings.sort(key=Finding.sort_key)
         return Result(tuple(findings), self.stats(document, context), tuple(failures))

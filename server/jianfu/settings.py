@@ -42,6 +42,10 @@ class Settings:
     fail_on: Severity = Severity.WARNING
     parents: tuple[str, ...] = ()  # paths of parent documents (上位文件)
     per_file_ignores: dict[str, tuple[str, ...]] = field(default_factory=dict)  # glob -> rule ids
+    special_documents: dict[str, tuple[str, ...]] = field(default_factory=dict)  # glob -> 专门文件 topics
+    ignored_findings: dict[str, tuple[tuple[str, str], ...]] = field(default_factory=dict)  # glob -> (rule, words)
+    # Derived for one file by ``for_path`` (not a setting of its own): findings to drop.
+    suppressed: tuple[tuple[str, str], ...] = field(default=(), metadata={"derived": True})
 
     def enabled(self, rule_id: str) -> bool:
         def hit(patterns: tuple[str, ...]) -> bool:
@@ -65,7 +69,7 @@ def _snake(key: str) -> str:
 def from_mapping(data: dict[str, Any], *, source: str, base: Settings | None = None) -> Settings:
     """Build settings from a TOML table or client JSON (camelCase or snake_case keys)."""
     settings = base or Settings()
-    known = {f.name for f in fields(Settings)}
+    known = {f.name for f in fields(Settings) if not f.metadata.get("derived")}
     changes: dict[str, Any] = {}
     for raw_key, value in data.items():
         key = _snake(raw_key)
@@ -118,17 +122,30 @@ def _convert(key: str, value: Any, source: str, raw_key: str, base: Settings) ->
         if not isinstance(value, dict) or not all(isinstance(v, int) and v > 0 for v in value.values()):
             raise fail("章节名称到字数的表，如 {形势背景 = 300}")
         return dict(value)
-    if key == "per_file_ignores":
+    if key in ("per_file_ignores", "special_documents"):
+        expected = "文件通配符到规则编号列表的表" if key == "per_file_ignores" else "文件通配符到事项列表的表"
         if not isinstance(value, dict):
-            raise fail("文件通配符到规则编号列表的表")
+            raise fail(expected)
         out = {}
         for glob, ids in value.items():
             if isinstance(ids, str):
                 ids = [ids]
             if not isinstance(ids, list) or not all(isinstance(v, str) for v in ids):
-                raise fail("文件通配符到规则编号列表的表")
+                raise fail(expected)
             out[str(glob)] = tuple(ids)
         return out
+    if key == "ignored_findings":
+        expected = '文件通配符到 [{rule = "JF301", text = "原文"}] 列表的表'
+        if not isinstance(value, dict):
+            raise fail(expected)
+        found: dict[str, tuple[tuple[str, str], ...]] = {}
+        for glob, items in value.items():
+            if not isinstance(items, list) or not all(
+                isinstance(i, dict) and isinstance(i.get("rule"), str) and isinstance(i.get("text"), str) for i in items
+            ):
+                raise fail(expected)
+            found[str(glob)] = tuple((i["rule"], i["text"]) for i in items)
+        return found
     raise fail("有效值")  # pragma: no cover
 
 
@@ -154,16 +171,30 @@ def find_config(start: Path) -> Path | None:
     return None
 
 
-def for_path(settings: Settings, path: Path, root: Path | None) -> Settings:
-    """Apply ``per_file_ignores`` (globs relative to the config's folder) to one file."""
-    if not settings.per_file_ignores:
-        return settings
+def relative_key(path: Path, root: Path | None) -> str:
+    """How a file is named in the per-file tables of the config in ``root``."""
     try:
-        relative = path.resolve().relative_to(root.resolve()) if root else Path(path.name)
+        return (path.resolve().relative_to(root.resolve()) if root else Path(path.name)).as_posix()
     except ValueError:
-        relative = Path(path.name)
-    extra: list[str] = []
-    for glob, ids in settings.per_file_ignores.items():
-        if relative.match(glob) or relative.as_posix() == glob:
-            extra.extend(ids)
-    return replace(settings, ignore=settings.ignore + tuple(extra)) if extra else settings
+        return Path(path.name).as_posix()
+
+
+def for_path(settings: Settings, path: Path, root: Path | None) -> Settings:
+    """Apply the per-file tables (globs relative to the config's folder) to one file."""
+    if not (settings.per_file_ignores or settings.special_documents or settings.ignored_findings):
+        return settings
+    relative = Path(relative_key(path, root))
+
+    def matching(table: dict[str, tuple[Any, ...]]) -> list[Any]:
+        return [
+            v for glob, values in table.items() if relative.match(glob) or relative.as_posix() == glob for v in values
+        ]
+
+    changes: dict[str, Any] = {}
+    if extra := matching(settings.per_file_ignores):
+        changes["ignore"] = settings.ignore + tuple(extra)
+    if topics := matching(settings.special_documents):
+        changes["special_topics"] = tuple(dict.fromkeys((*(settings.special_topics or ()), *topics)))
+    if suppressed := matching(settings.ignored_findings):
+        changes["suppressed"] = tuple(suppressed)
+    return replace(settings, **changes) if changes else settings

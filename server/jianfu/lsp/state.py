@@ -1,0 +1,96 @@
+"""What the server knows: rules, settings, and the last check of each open draft."""
+
+from __future__ import annotations
+
+import logging
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from jianfu import settings as settings_mod
+from jianfu.engine import Checker, Result
+from jianfu.lsp.config import LspSettings, with_file
+from jianfu.lsp.convert import PositionMap
+from jianfu.model import Document
+from jianfu.rules import Rule, load_rules
+from jianfu.settings import Settings, SettingsError
+from jianfu.text.readers import ReadError, read_path
+
+log = logging.getLogger(__name__)
+
+
+@dataclass
+class DraftCheck:
+    """The last check of one open draft."""
+
+    version: int | None
+    document: Document
+    result: Result
+    positions: PositionMap
+
+
+@dataclass
+class ServerState:
+    rules: list[Rule] = field(default_factory=list)
+    client: LspSettings = field(default_factory=LspSettings)
+    root: Path | None = None
+    checks: dict[str, DraftCheck] = field(default_factory=dict)
+    _checker: Checker | None = None
+    _good_file_settings: dict[Path, Settings] = field(default_factory=dict)
+    _parents: dict[Path, tuple[float, Document]] = field(default_factory=dict)
+
+    def load(self) -> list[str]:
+        """Load the bundled rules; return Chinese messages for rule files that could not load."""
+        self.rules, errors = load_rules()
+        self._checker = Checker(self.rules)
+        return [str(e) for e in errors]
+
+    @property
+    def rules_by_id(self) -> dict[str, Rule]:
+        return {r.id: r for r in self.rules}
+
+    def config_path(self, draft: Path | None) -> Path | None:
+        start = draft.parent if draft else self.root
+        return settings_mod.find_config(start) if start and start.exists() else None
+
+    def config_target(self, draft: Path | None) -> Path | None:
+        """Where an ignore choice is recorded: the draft's jianfu.toml, else a new one at the workspace root."""
+        existing = self.config_path(draft)
+        if existing:
+            return existing
+        folder = self.root or (draft.parent if draft else None)
+        return folder / settings_mod.CONFIG_NAME if folder else None
+
+    def settings_for(self, draft: Path | None) -> tuple[Settings, str | None]:
+        """Effective settings for a draft, and a Chinese error if its jianfu.toml is invalid
+        (then the last good settings from that file are used)."""
+        config = self.config_path(draft)
+        error = None
+        try:
+            settings = with_file(self.client, config)
+            if config:
+                self._good_file_settings[config] = settings
+        except SettingsError as exc:
+            error = str(exc)
+            settings = self._good_file_settings.get(config, self.client.base) if config else self.client.base
+        if draft is not None:
+            settings = settings_mod.for_path(settings, draft, config.parent if config else self.root)
+        return settings, error
+
+    def parents(self, settings: Settings) -> tuple[list[Document], list[str]]:
+        documents, errors = [], []
+        for raw in settings.parents:
+            path = Path(raw) if Path(raw).is_absolute() or self.root is None else self.root / raw
+            try:
+                mtime = path.stat().st_mtime
+                cached = self._parents.get(path)
+                if cached is None or cached[0] != mtime:
+                    cached = (mtime, read_path(path))
+                    self._parents[path] = cached
+                documents.append(cached[1])
+            except (OSError, ReadError) as exc:
+                errors.append(f"上位文件 {path} 无法读取：{exc}")
+        return documents, errors
+
+    def checker(self, settings: Settings) -> Checker:
+        assert self._checker is not None, "load() first"
+        return self._checker.with_settings(settings)
