@@ -106,16 +106,20 @@ class Checker:
     def _phrase_findings(self, document: Document, rules: list[Rule], failures: list[RuleFailure]) -> list[Finding]:
         wanted = {r.id for r in rules}
         body_start, body_end = document.body_span
-        present: list[str] | None = None  # anchors in the document, computed on the first cache miss
+        body = [
+            (p, document.norm[p.start : p.end])
+            for p in document.paragraphs
+            if p.end > body_start and p.start < body_end and p.text.strip()
+        ]
+        misses = sum(1 for _, norm in body if norm not in self._paragraph_cache)
+        # Many new paragraphs (a first check): test each anchor once against the whole document.
+        # A few (a keystroke): test the anchors against those paragraphs only.
+        anchors = list(self._rules_by_anchor)
+        if misses > 20:
+            anchors = [a for a in anchors if a in document.norm]
         out: list[Finding] = []
-        for paragraph in document.paragraphs:
-            if paragraph.end <= body_start or paragraph.start >= body_end or not paragraph.text.strip():
-                continue
-            norm = document.norm[paragraph.start : paragraph.end]
-            cached = self._paragraph_cache.get(norm)
-            if cached is None and present is None:
-                present = [a for a in self._rules_by_anchor if a in document.norm]
-            for finding in self._paragraph(norm, present or [], failures):
+        for paragraph, norm in body:
+            for finding in self._paragraph(norm, anchors, failures):
                 if finding.rule in wanted:
                     out.append(_shift(finding, paragraph.start))
         return out
@@ -123,7 +127,7 @@ class Checker:
     def _paragraph(self, norm: str, present: list[str], failures: list[RuleFailure]) -> tuple[Finding, ...]:
         """Phrase findings of every phrase rule in one paragraph, offsets relative to it (cached).
 
-        ``present`` lists the anchors found in the whole document: a superset of the paragraph's.
+        ``present`` is a superset of the anchors in the paragraph (all anchors, or those in the document).
         """
         cached = self._paragraph_cache.get(norm)
         if cached is not None:

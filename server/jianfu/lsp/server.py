@@ -90,13 +90,11 @@ class JianfuServer(LanguageServer):
             )
 
     def schedule(self, uri: str) -> None:
-        """Debounce per document; 0 ms checks at once."""
+        """Debounce per document. With 0 ms the check runs as soon as the changes already received
+        are applied: a burst that arrived together is checked once, at its last version."""
         if (task := self.pending.pop(uri, None)) is not None:
             task.cancel()
         delay = self.state.client.debounce_ms / 1000
-        if delay <= 0:
-            self.publish(uri)
-            return
 
         async def later() -> None:
             await asyncio.sleep(delay)

@@ -8,6 +8,7 @@ half-width punctuation such as "3.5%" or "A-1") counts one; whitespace counts no
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 _WIDE = (
     "\u2e80-\u2fdf"  # radicals
@@ -25,6 +26,7 @@ _WIDE = (
 _WIDE_CHAR = re.compile(f"[{_WIDE}]")
 
 
+@lru_cache(maxsize=65536)  # an editor recounts every paragraph on each keystroke; most are unchanged
 def count_chars(text: str) -> int:
     """Return the 字数 of ``text``."""
     if text.isascii():

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections.abc import Sequence
 
 from jianfu.model import Document, Paragraph, Section
@@ -162,6 +163,13 @@ def _sections(norm: str, body: Sequence[Paragraph], body_end: int, counts: dict[
             level, after = found
             heading, heading_end = _heading_text(line, after)
             heads.append((level, p, heading, p.start + heading_end))
+    # 字数 before each body paragraph, so that a section's count is a difference, not a sum
+    before: dict[int, int] = {}
+    running = 0
+    for q in body:
+        before[q.start] = running
+        running += counts[q.index]
+    starts = [q.start for q in body]
     sections = []
     for i, (level, p, heading, heading_end) in enumerate(heads):
         end = body_end
@@ -171,7 +179,8 @@ def _sections(norm: str, body: Sequence[Paragraph], body_end: int, counts: dict[
                 break
         # The section ends at the end of its last non-empty paragraph.
         end = _trim_end(norm, p.start, end)
-        chars = sum(n for q in body if p.start <= q.start < end for n in (counts[q.index],))
+        after = bisect_left(starts, end)  # first body paragraph starting at or after the section's end
+        chars = (before[starts[after]] if after < len(starts) else running) - before[p.start]
         sections.append(Section(level, heading, p.start, end, heading_end, chars))
     return tuple(sections)
 
