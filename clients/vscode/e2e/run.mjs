@@ -136,8 +136,9 @@ try {
     await page.keyboard.press("Control+P");
     await page.waitForSelector(".quick-input-widget input", { timeout: 15000 });
     await page.keyboard.type(name);
-    await page.waitForTimeout(600);
-    await page.keyboard.press("Enter");
+    const row = page.locator(".quick-input-list .monaco-list-row", { hasText: name }).first();
+    await row.waitFor({ timeout: 15000 });
+    await row.click();
     await page.waitForSelector(`.tab.active[aria-label*="${name}"], .tab.active:has-text("${name}")`, { timeout: 15000 });
   }
   const squiggles = () => page.locator(".view-overlays .squiggly-warning, .view-overlays .squiggly-error, .view-overlays .squiggly-info");
