@@ -114,6 +114,10 @@ async def test_hover_quotes_the_clause_and_says_what_to_write_instead(client: La
         )
     )
     assert outside is None
+    at_end = await client.text_document_hover_async(
+        types.HoverParams(text_document=types.TextDocumentIdentifier(uri=uri), position=diagnostic.range.end)
+    )
+    assert at_end is not None  # a cursor right after the flagged words still gets the explanation
 
 
 def apply_edits(text: str, edits: list[types.TextEdit]) -> str:

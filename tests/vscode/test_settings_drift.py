@@ -24,7 +24,7 @@ def _server_defaults() -> dict[str, object]:
     for cls in (Settings, LspSettings):
         instance = cls()
         for f in fields(cls):
-            if f.name == "base":  # LspSettings wraps Settings
+            if f.name == "base" or f.metadata.get("derived"):  # LspSettings wraps Settings; derived per file
                 continue
             value = getattr(instance, f.name)
             if is_dataclass(value):

@@ -66,8 +66,12 @@ def test_extension_in_a_real_workbench(vsix: Path, tmp_path: Path) -> None:
     assert lines, f"no result from run.mjs:\n{result.stdout[-2000:]}\n{result.stderr[-4000:]}"
     seen = json.loads(lines[-1])
     print(json.dumps(seen, ensure_ascii=False, indent=1), f"\nrun time {time.monotonic() - started:.1f}s")
-    assert seen["ok"], f"{seen.get('error')}\nsteps: {seen.get('steps')}\n{seen.get('serverLog', '')[-2000:]}\n{result.stderr[-3000:]}"
+    assert seen["ok"], (
+        f"{seen.get('error')}\nsteps: {seen.get('steps')}\n{seen.get('serverLog', '')[-2000:]}\n{result.stderr[-3000:]}"
+    )
     assert seen["squiggles"] > 0
-    assert any("JF301" in line and "第3条" in line for line in seen["problems"]) or "第3条" in " ".join(seen["problems"])
-    assert "一般不提出报送贯彻落实情况" in seen["hover"]
+    assert any("JF301" in line and "第3条" in line for line in seen["problems"]) or "第3条" in " ".join(
+        seen["problems"]
+    )
+    assert "加强政策性、合法合规性审查" in seen["hover"] and "怎么改" in seen["hover"]
     assert seen["cleanSquiggles"] == 0

@@ -244,7 +244,8 @@ def on_hover(ls: JianfuServer, params: types.HoverParams) -> types.Hover | None:
     if check is None:
         return None
     offset = check.positions.offset(params.position)
-    found = [f for f in check.result.findings if f.start <= offset < f.end or (f.start == f.end == offset)]
+    # inclusive of the end: a cursor right after the flagged words still asks about them
+    found = [f for f in check.result.findings if f.start <= offset <= f.end]
     if not found:
         return None
     return types.Hover(
