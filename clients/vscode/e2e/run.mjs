@@ -161,7 +161,7 @@ try {
     return text.includes("JF301") ? text : false;
   }, "JF301 in the Problems panel");
   expect(problems.includes("第3条"), "the Problems entry names the article (第3条)");
-  seen.problems = problems.split("\n").filter((l) => l.includes("JF")).slice(0, 8);
+  seen.problems = problems.slice(0, 1000);
   step("Problems panel lists JF301 with 第3条");
   await page.screenshot({ path: join(run, "violations.png") });
 
