@@ -252,6 +252,7 @@ def _add_serve_commands(sub: argparse._SubParsersAction) -> None:  # type: ignor
     serve.add_argument("--max-body", type=float, default=5, metavar="MB", help="请求大小上限（MB，默认 5）")
     serve.add_argument("--addin-dir", metavar="文件夹", help="从该文件夹提供 /wps/ 加载项文件（开发加载项时用）")
     serve.add_argument("--no-access-log", action="store_true", help="不记录访问日志（日志从不包含文稿内容）")
+    serve.add_argument("--log-file", metavar="文件", help="把日志追加写入该文件（Windows 计划任务无控制台时使用）")
 
     wps = sub.add_parser("wps", help="WPS 加载项：打包、为当前用户安装或卸载")
     wps_sub = wps.add_subparsers(dest="wps_command", metavar="操作", parser_class=_Parser, required=True)
@@ -310,6 +311,13 @@ def _serve(args: argparse.Namespace) -> int:
         addin_dir=args.addin_dir,
         access_log=not args.no_access_log,
     )
+    if args.log_file:
+        try:
+            log = open(args.log_file, "a", encoding="utf-8", buffering=1)  # noqa: SIM115 - lives as long as the process
+        except OSError as exc:
+            sys.stderr.write(f"jianfu：无法写入日志文件 {args.log_file}（{exc.strerror}）。\n")
+            return EXIT_ERROR
+        sys.stdout = sys.stderr = log
     try:
         from jianfu.http.app import run  # starlette and uvicorn only on this path
 

@@ -206,3 +206,17 @@ def test_remote_bind_needs_an_explicit_flag() -> None:
 def test_unknown_address_is_404_json(service: Running) -> None:
     _error(service.client().get("/v1/nothing"), 404, "not_found")
     _error(service.client().get("/v1/check"), 405, "method_not_allowed")
+
+
+def test_two_workers_answer(tmp_path) -> None:
+    from tests.http.server import start
+
+    running = start(tmp_path, "--workers", "2")
+    try:
+        client = running.client()
+        bodies = [client.post("/v1/check", json={"text": DRAFT}).json() for _ in range(6)]
+        assert all(b == bodies[0] for b in bodies) and bodies[0]["findings"]
+        _error(client.get("/healthz", headers={"host": "evil.example"}), 403, "host_not_allowed")
+    finally:
+        running.stop()
+    assert "Started parent process" in running.log_text() or running.log_text().count("Started server process") == 2
