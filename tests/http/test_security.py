@@ -220,3 +220,15 @@ def test_two_workers_answer(tmp_path) -> None:
     finally:
         running.stop()
     assert "Started parent process" in running.log_text() or running.log_text().count("Started server process") == 2
+
+
+def test_bad_organisation_config_stops_the_start_with_a_chinese_message(tmp_path) -> None:
+    config = tmp_path / "jianfu.toml"
+    config.write_text('doc_type = "novel"\n', "utf-8")
+    result = subprocess.run(
+        [sys.executable, "-m", "jianfu", "serve", "--port", "1", "--config", str(config)],
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+    assert result.returncode == 2 and "doc_type" in result.stderr and has_chinese(result.stderr)
