@@ -91,7 +91,7 @@ def settings_from_request(raw: Any, base: Settings) -> tuple[Settings, tuple[Doc
         return base, ()
     if not isinstance(raw, dict):
         raise ApiError(422, "invalid_settings", "settings 应为 JSON 对象。")
-    data = {_CAMEL.get(k, k): v for k, v in raw.items()}
+    data: dict[str, Any] = {_CAMEL.get(str(k), str(k)): v for k, v in raw.items()}
     unknown = [k for k in data if k not in CLIENT_SETTINGS]
     if unknown:
         raise ApiError(
