@@ -1,0 +1,185 @@
+"""Pure request -> engine -> response logic of API v1 (no server framework here, tested directly)."""
+
+from __future__ import annotations
+
+import json
+import threading
+from dataclasses import dataclass, field, replace
+from typing import Any
+
+from jianfu import __version__
+from jianfu.engine import Checker, Result
+from jianfu.http.errors import ApiError
+from jianfu.http.positions import ParagraphIndex, Utf16Index
+from jianfu.model import Document, Finding
+from jianfu.output.jsonout import stats_dict
+from jianfu.rules import Rule
+from jianfu.settings import Settings, SettingsError, from_mapping
+from jianfu.text.structure import parse
+
+API_VERSION = 1
+REQUEST_KEYS = ("text", "paragraphs", "settings")
+# Settings a client may send; anything naming files on disk (parents, per_file_ignores) is refused.
+CLIENT_SETTINGS = {"doc_type", "parent_text", "select", "ignore", "special_topics"}
+_CAMEL = {"docType": "doc_type", "parentText": "parent_text", "specialTopics": "special_topics"}
+NO_PATHS = "本服务只接受文稿文字或上传的文件，不读取服务器上的路径。"
+
+
+@dataclass
+class Service:
+    """Rules and the shared checker (its paragraph cache makes re-checks while typing cheap)."""
+
+    rules: list[Rule]
+    base: Settings
+    checker: Checker = field(init=False)
+    lock: threading.Lock = field(default_factory=threading.Lock)  # the checker's cache is not thread-safe
+
+    def __post_init__(self) -> None:
+        self.checker = Checker(self.rules, self.base)
+        self.by_id = {r.id: r for r in self.rules}
+
+    def check(self, document: Document, settings: Settings, parents: tuple[Document, ...]) -> Result:
+        with self.lock:
+            return self.checker.with_settings(settings).check(document, parents)
+
+
+# --- requests -------------------------------------------------------------------------------
+
+
+def parse_json(body: bytes) -> Any:
+    try:
+        return json.loads(body.decode("utf-8"))
+    except UnicodeDecodeError:
+        raise ApiError(400, "invalid_json", "请求内容不是 UTF-8 编码的 JSON。请以 UTF-8 发送。") from None
+    except json.JSONDecodeError as exc:
+        raise ApiError(
+            400,
+            "invalid_json",
+            f'请求内容不是有效的 JSON（第 {exc.lineno} 行第 {exc.colno} 列附近）。请检查格式，示例：{{"text": "文稿全文"}}。',
+        ) from None
+
+
+def document_from_request(data: Any) -> tuple[Document, ParagraphIndex, Utf16Index]:
+    """``{"text": ...}`` or ``{"paragraphs": [...]}`` -> the document and its position maps."""
+    if not isinstance(data, dict):
+        raise ApiError(422, "invalid_request", '请求内容应为 JSON 对象，如 {"text": "文稿全文"}。')
+    unknown = [k for k in data if k not in REQUEST_KEYS]
+    if unknown:
+        raise ApiError(
+            422, "invalid_request", f"不认识的字段“{unknown[0]}”。可用字段：text、paragraphs、settings。{NO_PATHS}"
+        )
+    if ("text" in data) == ("paragraphs" in data):
+        raise ApiError(422, "invalid_request", "请提供 text（全文）或 paragraphs（段落列表）二者之一。")
+    if "text" in data:
+        text = data["text"]
+        if not isinstance(text, str):
+            raise ApiError(422, "invalid_request", "text 应为字符串。")
+        document = parse(text)
+        utf16 = Utf16Index(document.text)
+        return document, ParagraphIndex([(p.start, p.end) for p in document.paragraphs], utf16), utf16
+    paragraphs = data["paragraphs"]
+    if not isinstance(paragraphs, list) or not all(isinstance(p, str) for p in paragraphs):
+        raise ApiError(422, "invalid_request", "paragraphs 应为字符串列表（每段一个字符串，不含段落标记）。")
+    document = parse("\n".join(paragraphs))
+    utf16 = Utf16Index(document.text)
+    return document, ParagraphIndex.from_lengths([len(p) for p in paragraphs], utf16), utf16
+
+
+def settings_from_request(raw: Any, base: Settings) -> tuple[Settings, tuple[Document, ...]]:
+    """Client settings over the service's (organisation) settings; ignores add up."""
+    if raw is None:
+        return base, ()
+    if not isinstance(raw, dict):
+        raise ApiError(422, "invalid_settings", "settings 应为 JSON 对象。")
+    data: dict[str, Any] = {_CAMEL.get(str(k), str(k)): v for k, v in raw.items()}
+    unknown = [k for k in data if k not in CLIENT_SETTINGS]
+    if unknown:
+        raise ApiError(
+            422,
+            "invalid_settings",
+            f"settings 中不认识的设置项“{unknown[0]}”。可用：{'、'.join(sorted(CLIENT_SETTINGS))}。{NO_PATHS}",
+        )
+    parent_text = data.pop("parent_text", None)
+    if parent_text is not None and not isinstance(parent_text, str):
+        raise ApiError(422, "invalid_settings", "settings.parent_text（上位文件全文）应为字符串。")
+    try:
+        settings = from_mapping(data, source="settings", base=base)
+    except SettingsError as exc:
+        raise ApiError(422, "invalid_settings", str(exc)) from None
+    if "ignore" in data:
+        settings = replace(settings, ignore=tuple(dict.fromkeys(base.ignore + settings.ignore)))
+    parents = (parse(parent_text),) if parent_text and parent_text.strip() else ()
+    return settings, parents
+
+
+# --- responses ------------------------------------------------------------------------------
+
+
+def finding_dict(finding: Finding, document: Document, paragraphs: ParagraphIndex, utf16: Utf16Index) -> dict[str, Any]:
+    where = paragraphs.locate(finding.start, finding.end)
+    out: dict[str, Any] = {
+        "id": f"{finding.rule}:{finding.start}:{finding.end}",
+        "rule": finding.rule,
+        "article": finding.article,
+        "clause": finding.clause,
+        "severity": finding.severity.value,
+        "message": finding.message,
+        "suggestion": finding.suggestion,
+        "text": document.text[finding.start : finding.end],
+        "start": finding.start,
+        "end": finding.end,
+        "start_utf16": utf16.units(finding.start),
+        "end_utf16": utf16.units(finding.end),
+        "paragraph": where.index,
+        "paragraph_start_utf16": where.start_utf16,
+        "paragraph_end_utf16": where.end_utf16,
+        "fix": None,
+    }
+    if where.truncated:
+        out["truncated"] = True
+    if finding.fix is not None:
+        fix = finding.fix
+        out["fix"] = {"title": fix.title, "start": fix.start, "end": fix.end, "replacement": fix.replacement}
+    return out
+
+
+def check_response(
+    service: Service,
+    document: Document,
+    paragraphs: ParagraphIndex,
+    utf16: Utf16Index,
+    settings: Settings,
+    parents: tuple[Document, ...],
+) -> dict[str, Any]:
+    result = service.check(document, settings, parents)
+    return {
+        "version": API_VERSION,
+        "stats": stats_dict(result.stats),
+        "findings": [finding_dict(f, document, paragraphs, utf16) for f in result.findings],
+    }
+
+
+def rule_dict(rule: Rule) -> dict[str, Any]:
+    return {
+        "id": rule.id,
+        "title": rule.title,
+        "article": rule.article,
+        "clause": rule.clause,
+        "severity": rule.severity.value,
+        "kind": rule.kind,
+        "message": rule.message,
+        "why": rule.why,
+        "suggestion": rule.suggestion,
+        "doc_url": rule.doc_url,
+    }
+
+
+def rule_detail(rule: Rule) -> dict[str, Any]:
+    return {
+        **rule_dict(rule),
+        "examples": {"flag": [e.text for e in rule.examples.flag], "pass": [e.text for e in rule.examples.passes]},
+    }
+
+
+def health(service: Service) -> dict[str, Any]:
+    return {"status": "ok", "version": __version__, "rules": len(service.rules)}
