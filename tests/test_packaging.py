@@ -23,7 +23,13 @@ def installed(tmp_path_factory: pytest.TempPathFactory) -> Path:
     venv.EnvBuilder(with_pip=True, system_site_packages=True).create(env_dir)
     python = env_dir / "bin" / "python"
     source = root / "source"
-    shutil.copytree(REPO, source, ignore=shutil.ignore_patterns(".venv", "node_modules", ".git", "*.egg-info", "build", "dist", ".code-server", ".runs"))
+    shutil.copytree(
+        REPO,
+        source,
+        ignore=shutil.ignore_patterns(
+            ".venv", "node_modules", ".git", "*.egg-info", "build", "dist", ".code-server", ".runs"
+        ),
+    )
     result = subprocess.run(
         [str(python), "-m", "pip", "install", "--no-deps", "-q", str(source)],
         capture_output=True,
@@ -39,12 +45,24 @@ def test_console_script_and_module_work_outside_the_repo(installed: Path, tmp_pa
     draft = tmp_path / "草稿.txt"
     draft.write_text("关于加强某项工作的通知\n各单位：\n    请于月底前将落实情况报送市政府办公室。\n", "utf-8")
     env = {**os.environ, "PYTHONIOENCODING": "utf-8"}
-    script = subprocess.run([str(installed / "bin" / "jianfu"), "check", str(draft)], capture_output=True, text=True, cwd=tmp_path, env=env)
+    script = subprocess.run(
+        [str(installed / "bin" / "jianfu"), "check", str(draft)], capture_output=True, text=True, cwd=tmp_path, env=env
+    )
     assert script.returncode == 1 and "JF301" in script.stdout, script.stderr
-    module = subprocess.run([str(installed / "bin" / "python"), "-m", "jianfu", "rules"], capture_output=True, text=True, cwd=tmp_path, env=env)
+    module = subprocess.run(
+        [str(installed / "bin" / "python"), "-m", "jianfu", "rules"],
+        capture_output=True,
+        text=True,
+        cwd=tmp_path,
+        env=env,
+    )
     assert module.returncode == 0 and len(module.stdout.splitlines()) > 40
     located = subprocess.run(
-        [str(installed / "bin" / "python"), "-c", "import jianfu, jianfu.rules as r; print(jianfu.__file__); print(r.bundled_rules_dir())"],
+        [
+            str(installed / "bin" / "python"),
+            "-c",
+            "import jianfu, jianfu.rules as r; print(jianfu.__file__); print(r.bundled_rules_dir())",
+        ],
         capture_output=True,
         text=True,
         cwd=tmp_path,

@@ -321,3 +321,19 @@ async def test_utf32_position_encoding(utf32_client: LanguageClient) -> None:
     (diagnostic,) = utf32_client.diagnostics[uri]
     line = DEMAND.rstrip("\n")
     assert diagnostic.range.start.character == line.index("落实情况报送")  # code points
+
+
+async def test_copy_from_parent_points_at_the_parent_passage(client: LanguageClient) -> None:
+    root: Path = client.root  # type: ignore[attr-defined]
+    parent = (
+        "关于某项工作的意见\n各地：\n    一、加快推进数字政府建设，全面提升政务服务效能，切实增强人民群众的获得感。\n"
+    )
+    (root / "上位文件.txt").write_text(parent, "utf-8")
+    (root / "jianfu.toml").write_text('[jianfu]\nparents = ["上位文件.txt"]\n', "utf-8")
+    child = TITLE + "    一、加快推进数字政府建设，全面提升政务服务效能，切实增强人民群众获得感。\n"
+    uri = await open_draft(client, "配套措施.txt", child)
+    (diagnostic,) = [d for d in client.diagnostics[uri] if d.code == "JF204"]
+    (related,) = diagnostic.related_information or []
+    assert related.location.uri == (root / "上位文件.txt").resolve().as_uri()
+    assert related.location.range.start.line == 2
+    assert related.location.range.start.character == len("    ")

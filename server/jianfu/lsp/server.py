@@ -115,7 +115,7 @@ class JianfuServer(LanguageServer):
         if isinstance(data, dict) and isinstance(data.get("jianfu"), dict):
             data = data["jianfu"]
         try:
-            self.state.client = config.from_client(data)
+            self.state.set_client(config.from_client(data))
         except SettingsError as exc:
             self.show_once(f"jianfu：{exc} 已继续使用上一次有效的设置。")
 

@@ -36,6 +36,8 @@ class ServerState:
     checks: dict[str, DraftCheck] = field(default_factory=dict)
     _checker: Checker | None = None
     _good_file_settings: dict[Path, Settings] = field(default_factory=dict)
+    # jianfu.toml parsed once per change on disk, not on every keystroke: (mtime, size) -> settings
+    _file_settings: dict[Path, tuple[tuple[int, int], Settings]] = field(default_factory=dict)
     _parents: dict[Path, tuple[float, Document]] = field(default_factory=dict)
 
     def load(self) -> list[str]:
@@ -66,7 +68,7 @@ class ServerState:
         config = self.config_path(draft)
         error = None
         try:
-            settings = with_file(self.client, config)
+            settings = self._load(config)
             if config:
                 self._good_file_settings[config] = settings
         except SettingsError as exc:
@@ -75,6 +77,22 @@ class ServerState:
         if draft is not None:
             settings = settings_mod.for_path(settings, draft, config.parent if config else self.root)
         return settings, error
+
+    def _load(self, config: Path | None) -> Settings:
+        if config is None:
+            return self.client.base
+        stat = config.stat()
+        key = (stat.st_mtime_ns, stat.st_size)
+        cached = self._file_settings.get(config)
+        if cached is None or cached[0] != key:
+            cached = (key, with_file(self.client, config))
+            self._file_settings[config] = cached
+        return cached[1]
+
+    def set_client(self, client: LspSettings) -> None:
+        """New editor settings: every jianfu.toml is overlaid on them again."""
+        self.client = client
+        self._file_settings.clear()
 
     def parents(self, settings: Settings) -> tuple[list[Document], list[str]]:
         documents, errors = [], []

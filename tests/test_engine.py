@@ -1,0 +1,35 @@
+"""Engine behaviour that the shells rely on: one broken rule does not stop the others; caching is invisible."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from jianfu.engine import Checker
+from jianfu.model import Severity
+from jianfu.settings import Settings
+from jianfu.text.structure import parse
+
+TEXT = "关于加强某项工作的通知\n各单位：\n    请于月底前将落实情况报送市政府办公室。对发生事故的单位实行“一票否决”。\n"
+
+
+def test_a_rule_that_raises_is_reported_and_the_others_still_run(rules) -> None:
+    broken = [replace(r, params={**r.params, "patterns": None}) if r.id == "JF303" else r for r in rules]
+    result = Checker(broken).check(parse(TEXT))
+    assert [f.rule for f in result.findings] == ["JF301"]
+    assert [f.rule for f in result.failures] == ["JF303"]
+
+
+def test_paragraph_cache_gives_the_same_findings_as_a_fresh_check(rules) -> None:
+    checker = Checker(rules)
+    first = checker.check(parse(TEXT)).findings
+    edited = TEXT.replace("各单位：", "各有关单位：")  # shifts every later offset
+    cached = checker.check(parse(edited)).findings
+    fresh = Checker(rules).check(parse(edited)).findings
+    assert cached == fresh
+    assert [f.start - len("有关") for f in cached] == [f.start for f in first]
+
+
+def test_severity_override_select_and_suppressed_words(rules) -> None:
+    settings = Settings(severity={"JF301": Severity.ERROR}, select=("JF3",), suppressed=(("JF303", "实行“一票否决”"),))
+    findings = Checker(rules, settings).check(parse(TEXT)).findings
+    assert [(f.rule, f.severity) for f in findings] == [("JF301", Severity.ERROR)]
