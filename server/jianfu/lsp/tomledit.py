@@ -25,15 +25,23 @@ def _subtable(parent: Any, name: str) -> Table:
     return parent[name]  # type: ignore[no-any-return]
 
 
-def add_per_file_ignore(text: str, file_key: str, rule: str) -> str:
+def _append_unique(text: str, table_name: str, file_key: str, value: str) -> str:
     document = tomlkit.parse(text)
-    table = _subtable(_jianfu_table(document), "per_file_ignores")
-    rules = table.get(file_key)
-    if rules is None:
-        table[file_key] = [rule]
-    elif rule not in rules:
-        rules.append(rule)
+    table = _subtable(_jianfu_table(document), table_name)
+    values = table.get(file_key)
+    if values is None:
+        table[file_key] = [value]
+    elif value not in values:
+        values.append(value)
     return tomlkit.dumps(document)
+
+
+def add_per_file_ignore(text: str, file_key: str, rule: str) -> str:
+    return _append_unique(text, "per_file_ignores", file_key, rule)
+
+
+def add_special_document(text: str, file_key: str, topic: str) -> str:
+    return _append_unique(text, "special_documents", file_key, topic)
 
 
 def add_ignored_finding(text: str, file_key: str, rule: str, words: str) -> str:
@@ -48,15 +56,4 @@ def add_ignored_finding(text: str, file_key: str, rule: str, words: str) -> str:
         table[file_key] = array
     elif not any(i.get("rule") == rule and i.get("text") == words for i in items):
         items.append(entry)
-    return tomlkit.dumps(document)
-
-
-def add_special_document(text: str, file_key: str, topic: str) -> str:
-    document = tomlkit.parse(text)
-    table = _subtable(_jianfu_table(document), "special_documents")
-    topics = table.get(file_key)
-    if topics is None:
-        table[file_key] = [topic]
-    elif topic not in topics:
-        topics.append(topic)
     return tomlkit.dumps(document)
