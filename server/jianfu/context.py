@@ -3,7 +3,14 @@
 A practice named inside a prohibition or a clean-up ("不得随意设置'一票否决'"),
 in a quotation of the rules, or in a report criticising it, is not a requirement.
 These checks look at the clause and the sentence around a match in the normal
-(simplified) text of one paragraph.
+(simplified) text of one paragraph. They run once per candidate match (never per
+paragraph), so they may afford a few regular expressions on one sentence.
+
+Three things keep a requirement a requirement even when a cue word is near:
+- a cue inside a condition ("对落实不力的单位实行一票否决", "对出现重大事故的…"):
+  the cue describes whom the demand targets, it does not negate the demand;
+- a sanction ("一律不得评先评优", "取消评优资格") is the demand itself, not a ban on it;
+- words where 不 is emphatic or descriptive ("不折不扣", "不到位", "不动摇").
 """
 
 from __future__ import annotations
@@ -15,23 +22,58 @@ CLAUSE_END = SENTENCE_END + "，,：:"
 
 # Cues before the match, in the same clause: the practice is being forbidden or removed.
 _NEGATION_BEFORE = re.compile(
-    "不得|严禁|禁止|不准|不允许|不再|不搞|不予|一律不|原则上不(?!超过|少于|低于|高于)|一般不(?!超过|少于|低于|高于)|不要求|不宜|不应|不必|无需|不需要|"
-    "杜绝|防止|避免|取消|清理|严控|从严管理|严格管理|规范管理|规范(?!化)|严格控制|减少|压减|压缩|精简|整治|纠治|纠正|叫停|停止|废止|摒弃|反对|克服|"
-    "不对|不把|不以|不将|不作|不列入|不纳入|不开展|不进行|不召开|不安排|不设|不提|不层层|不搞|未经[^，。；]{0,20}不|"
-    # a bare 不 before a verb, except words where 不 does not negate the act
-    "不(?![断仅少同足定论管但久利良够满超低高过是再止])"
+    "不得|严禁|禁止|不准|不允许|不再|不搞|不予|一律不|原则上不(?!超过|少于|低于|高于)|一般不(?!超过|少于|低于|高于)|"
+    "不要求|不宜|不应|不必|无需|无须|不需要|不鼓励|不提倡|"
+    "杜绝|防止|避免|取消|清理|严控|从严管理|严格管理|规范管理|严格控制|减少|压减|压缩|精简|整治|纠治|纠正|叫停|停止|"
+    "废止|摒弃|反对|克服|力戒|破除|"
+    # 规范 cleans a practice up ("规范创建示范活动"), except where it says how to do it ("规范开展")
+    "规范(?!化|开展|实施|有序|运行|运作|设立|设置|签订|组织|推进|建设|填报|报送)|"
+    "不对|不把|不以|不将|不作|不列入|不纳入|不开展|不进行|不召开|不安排|不设|不提|不层层|未经[^，。；]{0,20}不|"
+    # a bare 不 before a verb, except words where 不 does not negate the act:
+    # 不断/不仅/不少/不同/不足/不定期/不论/不管/不但/不久/不利/不良/不够/不满/不超过/不低于…,
+    # descriptive 不力/不到位/不合格/不达标/不及时/不规范…, emphatic 不折不扣/不遗余力/不动摇/不松懈…
+    "不(?![断仅少同足定论管但久利良够满超低高过是再止力合达及完健充平协明畅扎深彻一匹清适符稳容懈忘遗折移"
+    "动松放含走留失乏计到严实落作扣]|可或缺|可替代|可忽视|可分割|可逆)"
 )
 # Cues right after the match, in the same clause: "……等做法一律取消".
 _NEGATION_AFTER = re.compile(
     "^[^，。；！？]{0,16}?(?:一律|坚决|要|应|必须|均|一概|予以|逐步)?"
-    "(?:取消|杜绝|清理|纠正|叫停|禁止|不得|严禁|废止|停止|摒弃|压减|精简|整治|清理规范)"
+    "(?:取消(?![^，。；！？]{0,8}(?:资格|称号|荣誉|奖励))|杜绝|清理|纠正|叫停|禁止|不得|严禁|废止|停止|摒弃|压减|精简|整治|清理规范)"
 )
+# Later in the sentence: "……等事项，原则上不作具体要求" / "……活动，除法律法规规定外一律取消。"
+_NEGATION_LATER = re.compile(
+    "(?:不|不得|不再|不宜|一般不|原则上不)(?:提出|作出|作|做|提|再提)(?:具体|硬性|统一)?要求|"
+    "(?:一律|全部|坚决|予以|均予|逐步|自行|统一)(?:取消|清理|废止|叫停|撤销|停止)[。；！？]?$|"
+    "(?:一律|全部|均)(?:不得|不再)(?:开展|保留|设置|实行|执行|要求)"
+)
+# A sanction is the demand itself ("…的，一律不得评先评优"), not a ban on the practice: masked
+# before the negation cues are searched.
+_SANCTION = re.compile(
+    "(?:一律|均|当年|年度考核)?(?:不得|不予|不能)(?:参加|参与|申报)?(?:评先评优|评优评先|评优|评先|评为|评定为|确定为|推荐|"
+    "提拔|晋升|表彰|授予|列为|享受)|取消[^，。；]{0,8}(?:资格|称号|荣誉)"
+)
+# A condition "对……的" / "凡……的" names whom a demand targets: cues inside it do not negate
+# or criticise ("对出现重大安全事故的单位实行一票否决", "对工作不力的…").
+_CONDITION = re.compile("(?:对于|对|凡是|凡|如果|如|若|一旦)[^，。；：]{0,24}?的")
+# What a condition may contain without negating: descriptive 不 and reporting verbs. Clean-up
+# verbs stay cues even there ("对清理后保留的……事项，实行清单管理").
+_CONDITION_NEUTRAL = re.compile("出现|发现|存在|反映|发生|不(?![得准许再搞予宜应必要对把以将作列纳开进召安设提层])")
+
 # The sentence reports or criticises the practice rather than demanding it.
 _CRITIQUE_BEFORE = re.compile(
     "存在|出现|发现|反映|查处|曝光|纠治|通报了|问题线索|典型问题|突出问题|形式主义|官僚主义|为基层减负|"
-    "过多过滥|泛化|滥用|随意|变相|动辄|频繁|层层加码"
+    "过多过滥|泛化|滥用|随意|变相|动辄|频繁|层层加码|"
+    # a report about some places: "有的地方…", "一些部门…", "个别单位仍…"
+    "有的(?:地方|部门|单位|地区|乡镇)|一些(?:地方|部门|单位|地区)|部分(?:地方|部门|单位|地区)|"
+    "少数(?:地方|部门|单位)|个别(?:地方|部门|单位|地区)|仍有|仍然有"
 )
 _CRITIQUE_AFTER = re.compile("^[^，。；！？]{0,12}?等?(?:问题|现象|乱象|顽疾|做法|倾向|负担|行为)(?![清单台账])")
+# Later in the sentence: "……现象仍然突出", "……屡禁不止", "……加重了基层负担".
+_CRITIQUE_LATER = re.compile(
+    "(?:仍然|依然|仍|还|较为|比较|十分|较|尤为)(?:突出|严重|普遍|多发)|屡禁不止|禁而未绝|时有发生|反弹回潮|"
+    "不同程度(?:地)?存在|(?:仍然|依然|仍|还)(?:存在|大量存在)|"
+    "(?:加重|增加|加大|成为)(?:了)?[^，。；]{0,8}(?:基层)?负担|疲于应付|苦不堪言|不堪重负"
+)
 # A quotation or citation of the rules themselves.
 _QUOTATION = re.compile(
     "《[^》]{0,40}(?:规定|通知|意见|办法|条例|措施)》[^。；]{0,10}(?:指出|提出|明确|规定|要求|强调)|"
@@ -65,17 +107,72 @@ def clause_end(text: str, end: int) -> int:
     return e
 
 
+def _mask(text: str, pattern: re.Pattern[str]) -> str:
+    """Blank out the matches of ``pattern``, keeping offsets (so the match stays where it was)."""
+    return pattern.sub(lambda m: "□" * len(m.group(0)), text)
+
+
+def _outside_conditions(text: str) -> str:
+    """The text with the descriptive words of every "对……的" condition blanked out."""
+    return _CONDITION.sub(lambda m: _mask(m.group(0), _CONDITION_NEUTRAL), text)
+
+
+def _inside_book_title(text: str, start: int, end: int) -> bool:
+    """The match is part of a cited document's title: 《关于开展达标创建活动的通知》."""
+    opened = text.rfind("《", 0, start)
+    if opened < 0 or text.rfind("》", opened, start) >= 0:
+        return False
+    closed = text.find("》", end)
+    return closed >= 0 and text.find("《", end, closed) < 0
+
+
+def _is_prohibited(text: str, start: int, end: int) -> bool:
+    cs = clause_start(text, start)
+    # Up to the end of the match: a pattern may span the cue ("督查检查考核原则上不召开动员会").
+    # Conditions are blanked only before the match: the match itself may sit inside one.
+    clause = _outside_conditions(text[cs : clause_end(text, end)])
+    before = _mask(clause[: start - cs], _SANCTION) + _mask(text[start:end], _SANCTION)
+    if _NEGATION_BEFORE.search(before):
+        return True
+    # "严禁以下做法：层层签订责任状……": a cue in the lead-in before a colon.
+    if cs > 0 and text[cs - 1] in "：:":
+        lead_start = clause_start(text, cs - 1)
+        if re.search("严禁|禁止|不得|杜绝|取消|清理|整治|纠治|以下(?:问题|做法|情形|现象)", text[lead_start : cs - 1]):
+            return True
+    after = _mask(text[end : clause_end(text, end)], _SANCTION)
+    if _NEGATION_AFTER.search(after):
+        return True
+    _, e = sentence_bounds(text, start, end)
+    return bool(_NEGATION_LATER.search(_mask(text[end:e], _SANCTION).rstrip()))
+
+
+def _is_critique(text: str, start: int, end: int) -> bool:
+    s, e = sentence_bounds(text, start, end)
+    before = _outside_conditions(text[s:e])[: start - s]
+    if _CRITIQUE_BEFORE.search(before):
+        return True
+    after = text[end:e]
+    return bool(_CRITIQUE_AFTER.search(after) or _CRITIQUE_LATER.search(after))
+
+
+def _is_quotation(text: str, start: int, end: int) -> bool:
+    if _inside_book_title(text, start, end):
+        return True
+    s, _ = sentence_bounds(text, start, end)
+    return bool(_QUOTATION.search(text[s:start]))
+
+
+def reason(text: str, start: int, end: int) -> str | None:
+    """Why ``text[start:end]`` is not a requirement: "prohibition", "quotation", "critique" or None."""
+    if _is_prohibited(text, start, end):
+        return "prohibition"
+    if _is_quotation(text, start, end):
+        return "quotation"
+    if _is_critique(text, start, end):
+        return "critique"
+    return None
+
+
 def is_not_a_requirement(text: str, start: int, end: int) -> bool:
     """True when the practice at ``text[start:end]`` is forbidden, removed, quoted or criticised."""
-    # Up to the end of the match: a pattern may span the cue ("督查检查考核原则上不召开动员会").
-    before_clause = text[clause_start(text, start) : end]
-    if _NEGATION_BEFORE.search(before_clause):
-        return True
-    after_clause = text[end : clause_end(text, end)]
-    if _NEGATION_AFTER.search(after_clause):
-        return True
-    s, e = sentence_bounds(text, start, end)
-    sentence_before = text[s:start]
-    if _CRITIQUE_BEFORE.search(sentence_before) or _QUOTATION.search(sentence_before):
-        return True
-    return bool(_CRITIQUE_AFTER.search(text[end:e]))
+    return reason(text, start, end) is not None

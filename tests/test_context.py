@@ -1,0 +1,143 @@
+"""Context suppression: a practice named in a prohibition, a quotation or a critique is not demanded.
+
+Each sentence marks the matched practice with 【】, as a rule's pattern would highlight it.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from jianfu.context import clause_end, clause_start, is_not_a_requirement, reason, sentence_bounds
+from jianfu.engine import Checker
+from jianfu.settings import Settings
+from tests.helpers import example_document
+
+
+def _split(marked: str) -> tuple[str, int, int]:
+    start = marked.index("【")
+    end = marked.index("】") - 1
+    return marked.replace("【", "").replace("】", ""), start, end
+
+
+PROHIBITIONS = [
+    "不得随意设置【“一票否决”】事项。",
+    "除专门文件外，文件原则上不对机构编制、干部配备、工资福利待遇、创建示范、达标、“一票否决”和【签订责任状】等事项提出具体要求。",
+    "对【机构编制】、干部配备等事项，原则上不作具体要求。",
+    "各地不再另行制定【配套文件】，直接按照本方案组织实施。",
+    "各类【达标创建活动】，除法律法规规定外，一律取消。",
+    "对现有的【达标活动】进行清理，已经开展的期满后自行取消。",
+    "严禁以【签订责任状】等方式向乡镇转嫁责任。",
+    "坚决杜绝【层层签订责任书】。",
+    "清理规范“一票否决”事项，除法律法规规定外【一票否决】一律取消。",
+    "市县级党政机关和乡镇（街道）不开展【创建示范活动】。",
+    "能够通过系统共享获取的数据，不再要求基层【报送落实情况】。",
+    "严禁以下做法：【层层签订责任状】、随意设置“一票否决”。",
+    "督查检查考核原则上【不召开动员会】。",
+    "对清理后保留的“一票否决”和【签订责任状】事项，实行清单管理。",
+    "大幅压减【创建示范活动】。",
+    "防止【层层签订责任状】。",
+    "未经批准不得【增加编制】。",
+    "【一票否决】事项要严格控制，能取消的坚决取消。",
+    "不可随意【实行一票否决】。",
+    "规范【创建示范活动】，严控总量。",
+    "【签订责任状】等做法一律取消。",
+]
+
+QUOTATIONS = [
+    "《整治形式主义为基层减负若干规定》明确，文件一般不提出【报送贯彻落实情况】的要求。",
+    "规定指出，要大幅减少【创建示范】和达标活动。",
+    "根据有关规定，对发生重大安全事故的【实行一票否决】。",
+    "按照《关于开展【达标创建活动】的通知》要求，组织自查。",
+    "《若干规定》要求严格控制【签订责任状】事项。",
+]
+
+CRITIQUES = [
+    "有的地方存在随意设置【“一票否决”】等问题。",
+    "督查发现，部分县仍在要求乡镇【签订目标责任书】。",
+    "一些部门【层层签订责任状】，向基层转嫁责任。",
+    "【层层签订责任状】现象仍然突出。",
+    "【达标评比】过多过滥的问题屡禁不止。",
+    "查处了一批【违规开展创建示范活动】的典型问题。",
+    "曝光了3起随意【实行一票否决】的典型问题。",
+    "通报了部分地方【层层签订责任书】等问题。",
+    "各类【创建示范活动】名目繁多等问题较为突出。",
+    "【要求基层报送落实情况】加重了基层负担。",
+    "个别单位仍把【签订责任书】作为推卸责任的手段。",
+]
+
+REQUIREMENTS = [
+    "要【实行一票否决】，不得拖延。",
+    "对发生重大安全事故的单位，年度考核【实行“一票否决”】。",
+    "对出现重大安全事故的单位【实行一票否决】。",
+    "对督查发现问题整改不到位的，【实行一票否决】。",
+    "对落实不力的乡镇在年度考核中【实行一票否决】。",
+    "对未完成任务的单位，一律不得评先评优，【实行否决】。",
+    "各乡镇要不折不扣地【签订目标责任书】。",
+    "各地要【层层签订责任状】，把任务落实到人。",
+    "县政府与各乡镇【签订森林防火目标责任书】，年底逐一考核。",
+    "各区县要于每季度末将【贯彻落实情况报送】市委办公室。",
+    "各县（市、区）要结合实际【制定具体实施方案】，确保不打折扣。",
+    "各乡镇要规范开展【达标创建活动】。",
+    "各地要【设立专门机构】，配齐配强工作力量，坚持不懈抓好落实。",
+    "对未【签订责任书】的单位，一律取消评优资格。",
+    "对不【签订责任书】的乡镇，年度考核不得评为优秀。",
+    "各地要坚定不移推进【文明城市创建工作】。",
+    "各县要积极【争创省级示范县】，不断提升工作水平。",
+    "各单位要在现有基础上【增加2名行政编制】，确保工作不断档。",
+    "安全生产【实行一票否决】，确保不发生重大事故。",
+    "对工作不到位、问题较多的单位【实行一票否决】。",
+]
+
+
+@pytest.mark.parametrize("marked", PROHIBITIONS)
+def test_prohibition_is_not_a_requirement(marked: str) -> None:
+    text, start, end = _split(marked)
+    assert reason(text, start, end) == "prohibition", text
+
+
+@pytest.mark.parametrize("marked", QUOTATIONS)
+def test_quotation_is_not_a_requirement(marked: str) -> None:
+    text, start, end = _split(marked)
+    assert reason(text, start, end) in ("quotation", "prohibition"), text
+
+
+@pytest.mark.parametrize("marked", CRITIQUES)
+def test_critique_is_not_a_requirement(marked: str) -> None:
+    text, start, end = _split(marked)
+    assert is_not_a_requirement(text, start, end), text
+
+
+@pytest.mark.parametrize("marked", REQUIREMENTS)
+def test_requirement_stays_a_requirement(marked: str) -> None:
+    text, start, end = _split(marked)
+    assert reason(text, start, end) is None, text
+
+
+def test_context_is_bounded_by_the_sentence() -> None:
+    # A prohibition in the previous sentence does not excuse a demand in this one.
+    text, start, end = _split("不得随意增加基层负担。各乡镇要【签订目标责任书】。")
+    assert reason(text, start, end) is None
+    # ...and a demand in the previous sentence does not turn a prohibition into one.
+    text, start, end = _split("各地要抓好落实。严禁【层层签订责任状】。")
+    assert reason(text, start, end) == "prohibition"
+
+
+def test_bounds_helpers() -> None:
+    text = "第一句。各地要制定方案，报市政府；第三句"
+    i = text.index("制定")
+    assert text[slice(*sentence_bounds(text, i, i + 2))] == "各地要制定方案，报市政府；"
+    assert text[clause_start(text, i) : clause_end(text, i + 2)] == "各地要制定方案"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("不得隨意設置“一票否決”事項。", []),
+        ("對未完成任務的單位，年度考核實行“一票否決”。", ["JF303"]),
+        ("各地要層層簽訂責任狀。", ["JF309"]),
+        ("嚴禁層層簽訂責任狀。", []),
+    ],
+)
+def test_traditional_characters_go_through_the_normal_form(rules, sentence: str, expected: list[str]) -> None:
+    result = Checker(rules, Settings()).check(example_document(sentence))
+    assert [f.rule for f in result.findings] == expected
