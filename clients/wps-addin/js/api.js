@@ -1,0 +1,60 @@
+/* Talking to the local jianfu service. Served from the service itself (/wps/), the pane uses its own
+ * origin; installed offline, it uses the address saved in the pane's settings (default 127.0.0.1:8737). */
+"use strict";
+
+var JianfuApi = (function () {
+  var DEFAULT_SERVICE = "http://127.0.0.1:8737";
+  var SERVICE_KEY = "jianfu.service";
+
+  function serviceUrl() {
+    var saved = window.localStorage.getItem(SERVICE_KEY);
+    if (saved) {
+      return saved.replace(/\/+$/, "");
+    }
+    var loc = window.location;
+    if ((loc.protocol === "http:" || loc.protocol === "https:") && loc.pathname.indexOf("/wps/") >= 0) {
+      return loc.protocol + "//" + loc.host;
+    }
+    return DEFAULT_SERVICE;
+  }
+
+  function setServiceUrl(url) {
+    if (url) {
+      window.localStorage.setItem(SERVICE_KEY, url);
+    } else {
+      window.localStorage.removeItem(SERVICE_KEY);
+    }
+  }
+
+  function check(paragraphs) {
+    return fetch(serviceUrl() + "/v1/check", {
+      method: "POST",
+      headers: { "Content-Type": "application/json" },
+      body: JSON.stringify({ paragraphs: paragraphs }),
+    }).then(
+      function (response) {
+        return response.json().then(function (body) {
+          if (!response.ok) {
+            var message = body && body.error ? body.error.message : "检查服务返回错误（HTTP " + response.status + "）。";
+            throw new ServiceError(message, false);
+          }
+          return body;
+        });
+      },
+      function () {
+        throw new ServiceError(
+          "无法连接本机检查服务（" + serviceUrl() + "）。请确认已安装 jianfu 并运行“jianfu serve”，" +
+            "或按《部署指南》设置登录时自动启动；如服务在其他地址，请在下方“服务地址”中填写。",
+          true
+        );
+      }
+    );
+  }
+
+  function ServiceError(message, unreachable) {
+    this.message = message;
+    this.unreachable = unreachable;
+  }
+
+  return { check: check, serviceUrl: serviceUrl, setServiceUrl: setServiceUrl, ServiceError: ServiceError };
+})();
