@@ -34,7 +34,12 @@ def build_parser() -> argparse.ArgumentParser:
     check = sub.add_parser("check", help="检查文稿（文件、文件夹或通配符）", add_help=False)
     check.add_argument("-h", "--help", action="help", help="显示帮助并退出")
     check.add_argument("paths", nargs="+", metavar="路径", help="要检查的 .txt、.md、.docx 文件、文件夹或通配符")
-    check.add_argument("--format", choices=["text", "json", "sarif"], default="text", help="输出格式（默认 text）")
+    check.add_argument(
+        "--format",
+        choices=["text", "json", "sarif", "xlsx", "csv", "html"],
+        default="text",
+        help="输出格式（默认 text）：json、sarif 供程序读取；xlsx、csv 为问题清单；html 为可离线打开的报告",
+    )
     check.add_argument("-o", "--output", metavar="文件", help="把结果写入文件（原子写入），默认输出到标准输出")
     check.add_argument("--select", metavar="规则", help="只启用这些规则（逗号分隔，可用前缀，如 JF3）")
     check.add_argument("--ignore", metavar="规则", help="停用这些规则（逗号分隔）")
@@ -108,12 +113,17 @@ def _split(value: str | None) -> tuple[str, ...] | None:
 def _check(args: argparse.Namespace) -> int:
     from jianfu import batch
     from jianfu import settings as settings_mod
-    from jianfu.output import jsonout, sarif, textout
+    from jianfu.output import textout
     from jianfu.progress import Progress
     from jianfu.text.readers import ReadError, read_path
     from jianfu.writeout import write_atomic
 
     started = time.monotonic()
+    if args.format in BINARY_FORMATS and not args.output:
+        sys.stderr.write(
+            f"jianfu：参数错误：--format {args.format} 需要用 -o 指定输出文件，如 -o 问题清单.{args.format}。\n"
+        )
+        return EXIT_ERROR
     if args.jobs < 1:
         sys.stderr.write("jianfu：参数错误：--jobs 应为正整数。\n")
         return EXIT_ERROR
@@ -165,22 +175,16 @@ def _check(args: argparse.Namespace) -> int:
         return 130
     progress.close()
 
-    rendered: str | None
-    if args.format == "json":
-        rendered = jsonout.render(reports)
-    elif args.format == "sarif":
-        rendered = sarif.render(reports, rules)
-    else:
-        rendered = None if not args.output else "".join(textout.render_file(r) for r in reports)
+    rendered = _render(args.format, reports, rules, streamed=not args.output)
     if rendered is not None:
         if args.output:
             try:
-                write_atomic(Path(args.output), rendered.encode("utf-8"))
+                write_atomic(Path(args.output), rendered)
             except OSError as exc:
                 sys.stderr.write(f"jianfu：无法写入 {args.output}（{exc.strerror}）。请检查路径和权限。\n")
                 return EXIT_ERROR
         else:
-            sys.stdout.write(rendered)
+            sys.stdout.write(rendered.decode("utf-8"))
 
     failed = sum(1 for r in reports if r.error)
     total = sum(len(r.findings) for r in reports)
@@ -193,6 +197,32 @@ def _check(args: argparse.Namespace) -> int:
     if any(f.severity.rank >= fail_on for r in reports for f in r.findings):
         return EXIT_FINDINGS
     return EXIT_CLEAN
+
+
+BINARY_FORMATS = ("xlsx",)
+
+
+def _render(fmt: str, reports, rules, streamed: bool) -> bytes | None:  # type: ignore[no-untyped-def]
+    """The whole output in one format; None for text already streamed to the terminal."""
+    from jianfu.output import jsonout, sarif, textout
+
+    if fmt == "json":
+        return jsonout.render(reports).encode("utf-8")
+    if fmt == "sarif":
+        return sarif.render(reports, rules).encode("utf-8")
+    if fmt == "xlsx":
+        from jianfu.review import xlsx
+
+        return xlsx.render(reports)
+    if fmt == "csv":
+        from jianfu.review import csvout
+
+        return csvout.render(reports)
+    if fmt == "html":
+        from jianfu.review import html
+
+        return html.render(reports).encode("utf-8")
+    return None if streamed else "".join(textout.render_file(r) for r in reports).encode("utf-8")
 
 
 def _rules() -> int:
