@@ -93,6 +93,7 @@ def test_task_pane_scenarios(service: str, node_modules: None, tmp_path: Path) -
         "clean draft",
         "re-check after typing",
         "service not running",
+        "token sent",
     }
     sample = scenarios["sample draft"]
     assert sample["rows"] == len(sample["findings"]) >= 10

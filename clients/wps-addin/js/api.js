@@ -5,6 +5,7 @@
 var JianfuApi = (function () {
   var DEFAULT_SERVICE = "http://127.0.0.1:8737";
   var SERVICE_KEY = "jianfu.service";
+  var TOKEN_KEY = "jianfu.token"; // for a central service started with --token-file
 
   function serviceUrl() {
     var saved = window.localStorage.getItem(SERVICE_KEY);
@@ -26,10 +27,27 @@ var JianfuApi = (function () {
     }
   }
 
+  function setToken(token) {
+    if (token) {
+      window.localStorage.setItem(TOKEN_KEY, token);
+    } else {
+      window.localStorage.removeItem(TOKEN_KEY);
+    }
+  }
+
+  function headers() {
+    var result = { "Content-Type": "application/json" };
+    var token = window.localStorage.getItem(TOKEN_KEY);
+    if (token) {
+      result.Authorization = "Bearer " + token;
+    }
+    return result;
+  }
+
   function check(paragraphs) {
     return fetch(serviceUrl() + "/v1/check", {
       method: "POST",
-      headers: { "Content-Type": "application/json" },
+      headers: headers(),
       body: JSON.stringify({ paragraphs: paragraphs }),
     }).then(
       function (response) {
@@ -56,5 +74,5 @@ var JianfuApi = (function () {
     this.unreachable = unreachable;
   }
 
-  return { check: check, serviceUrl: serviceUrl, setServiceUrl: setServiceUrl, ServiceError: ServiceError };
+  return { check: check, serviceUrl: serviceUrl, setServiceUrl: setServiceUrl, setToken: setToken, ServiceError: ServiceError };
 })();

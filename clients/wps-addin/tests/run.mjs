@@ -146,6 +146,30 @@ for (const scenario of scenarios) {
   await context.close();
 }
 
+// A central service started with --token-file: the pane sends the token saved in its settings.
+{
+  const doc = paragraphs(["关于加强某项工作的通知", "各单位：", DEMAND]);
+  const context = await browser.newContext();
+  await context.addInitScript(`window.__JIANFU_DOC__ = ${JSON.stringify({ paragraphs: doc })};\nlocalStorage.setItem("jianfu.token", "s3cret");\n${standin}`);
+  const page = await context.newPage();
+  const seen = [];
+  page.on("request", (request) => {
+    if (request.url().endsWith("/v1/check")) seen.push(request.headers()["authorization"]);
+  });
+  const result = { name: "token sent", ok: true };
+  try {
+    await page.goto(`${opts.service}/wps/ui/taskpane.html`);
+    await settled(page);
+    result.authorization = seen[0];
+    result.ok = seen.length > 0 && seen.every((h) => h === "Bearer s3cret");
+  } catch (error) {
+    result.ok = false;
+    result.error = String(error);
+  }
+  report(result);
+  await context.close();
+}
+
 // The service is not running: the offline package (file://) pointed at a port where nothing listens.
 {
   const url = pathToFileURL(resolve(opts.addin, "ui", "taskpane.html")).href;

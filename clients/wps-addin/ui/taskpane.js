@@ -272,6 +272,7 @@
     window.localStorage.setItem(AUTO_KEY, $("auto").checked ? "on" : "off");
     window.localStorage.setItem(DELAY_KEY, String(Math.max(500, Number($("delay").value) || DEFAULT_DELAY)));
     JianfuApi.setServiceUrl($("service").value.trim());
+    JianfuApi.setToken($("token").value.trim());
     setStatus("设置已保存。");
   }
 
