@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import glob
 import os
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -17,7 +17,7 @@ from jianfu.model import Document
 from jianfu.report import FileReport
 from jianfu.rules import Rule
 from jianfu.settings import Settings, SettingsError
-from jianfu.text.readers import SUFFIXES, ReadError, read_path
+from jianfu.text.readers import SUFFIXES, ReadError, read_source
 
 
 def collect(inputs: list[str]) -> tuple[list[Path], list[FileReport]]:
@@ -62,6 +62,7 @@ class Job:
     base: Settings
     config: Path | None  # --config; None: find jianfu.toml upward from each file
     parents: tuple[Document, ...]
+    annotate_to: Mapping[str, str] | None = None  # input path -> where its annotated copy is written
 
 
 class _ConfigCache:
@@ -82,7 +83,7 @@ def check_file(path: Path, job: Job, configs: _ConfigCache, checkers: dict[int, 
     report = FileReport(str(path))
     try:
         settings = configs.settings_for(path)
-        document = read_path(path)
+        document, source = read_source(path)
     except (ReadError, SettingsError) as exc:
         report.error = str(exc)
         return report
@@ -95,7 +96,25 @@ def check_file(path: Path, job: Job, configs: _ConfigCache, checkers: dict[int, 
         report.notes.append(f"按 {document.encoding.upper()} 编码读取。")
     for failure in report.result.failures:
         report.notes.append(f"规则 {failure.rule} 运行出错，已跳过：{failure.error}")
+    target = job.annotate_to.get(str(path)) if job.annotate_to else None
+    if target:
+        _write_annotated(report, source, Path(target))
     return report
+
+
+def _write_annotated(report: FileReport, source: bytes | None, target: Path) -> None:
+    from jianfu.review.annotate import AnnotateError, annotated_docx
+
+    assert report.document is not None
+    try:
+        data = annotated_docx(report.document, report.findings, source)
+        with open(target, "xb") as stream:  # the staging folder must exist: never recreate it after an interrupt
+            stream.write(data)
+        report.annotated = str(target)
+    except AnnotateError as exc:
+        report.notes.append(str(exc))
+    except OSError as exc:
+        report.notes.append(f"无法写出批注副本（{exc.strerror}）。")
 
 
 _worker_job: Job | None = None
@@ -105,19 +124,21 @@ _worker_checkers: dict[int, Checker] = {}
 
 def _init_worker(job: Job) -> None:
     global _worker_job, _worker_configs
+    import signal
+
+    signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the parent's to handle: it terminates the pool
     _worker_job, _worker_configs = job, _ConfigCache(job)
 
 
 def _work(path: Path) -> FileReport:
     assert _worker_job is not None and _worker_configs is not None
-    report = check_file(path, _worker_job, _worker_configs, _worker_checkers)
-    return report
+    return check_file(path, _worker_job, _worker_configs, _worker_checkers)
 
 
 def run(
     files: list[Path], job: Job, jobs: int = 1, on_done: Callable[[FileReport], None] | None = None
 ) -> Iterator[FileReport]:
-    """Reports in input order."""
+    """Reports in input order. Leaving early (Ctrl-C, an error) terminates the worker processes."""
     if jobs <= 1 or len(files) < 4:
         configs = _ConfigCache(job)
         checkers: dict[int, Checker] = {}
@@ -127,11 +148,11 @@ def run(
                 on_done(report)
             yield report
         return
-    from concurrent.futures import ProcessPoolExecutor  # ~30 ms to import: only when needed
+    from multiprocessing import Pool  # only when needed: start-up stays lean
 
     chunk = max(1, min(32, len(files) // (jobs * 8)))
-    with ProcessPoolExecutor(max_workers=jobs, initializer=_init_worker, initargs=(job,)) as pool:
-        for report in pool.map(_work, files, chunksize=chunk):
+    with Pool(processes=jobs, initializer=_init_worker, initargs=(job,)) as pool:  # __exit__ terminates
+        for report in pool.imap(_work, files, chunksize=chunk):
             if on_done:
                 on_done(report)
             yield report

@@ -41,6 +41,11 @@ def build_parser() -> argparse.ArgumentParser:
         help="输出格式（默认 text）：json、sarif 供程序读取；xlsx、csv 为问题清单；html 为可离线打开的报告",
     )
     check.add_argument("-o", "--output", metavar="文件", help="把结果写入文件（原子写入），默认输出到标准输出")
+    check.add_argument(
+        "--annotate",
+        metavar="文件夹",
+        help="为每份文稿在此文件夹生成带批注的 .docx 副本（文件名加“_审查意见”，原文件不改动）",
+    )
     check.add_argument("--select", metavar="规则", help="只启用这些规则（逗号分隔，可用前缀，如 JF3）")
     check.add_argument("--ignore", metavar="规则", help="停用这些规则（逗号分隔）")
     check.add_argument("--config", metavar="文件", help="配置文件；默认从每个文件所在文件夹向上查找 jianfu.toml")
@@ -154,26 +159,45 @@ def _check(args: argparse.Namespace) -> int:
             return EXIT_ERROR
 
     files, missing = batch.collect(args.paths)
-    job = batch.Job(tuple(rules), base, config, tuple(parents))
+    copies = None
+    if args.annotate:
+        from jianfu.review.annotate import AnnotatedCopies
+
+        try:
+            copies = AnnotatedCopies(Path(args.annotate), files)
+        except OSError as exc:
+            sys.stderr.write(f"jianfu：无法在 {args.annotate} 写出批注副本（{exc.strerror}）。请检查路径和权限。\n")
+            return EXIT_ERROR
+    job = batch.Job(tuple(rules), base, config, tuple(parents), copies.staged if copies else None)
     progress = Progress(len(files), enabled=None if not args.no_progress else False)
     if len(files) < 2:
         progress.enabled = False
     reports = list(missing)
+    results = batch.run(files, job, jobs=args.jobs, on_done=lambda _r: progress.advance())
     try:
         stream_text = args.format == "text" and not args.output
         color = stream_text and sys.stdout.isatty()
         if stream_text:
             sys.stdout.write("".join(textout.render_file(r) for r in missing))
-        for report in batch.run(files, job, jobs=args.jobs, on_done=lambda _r: progress.advance()):
+        for report in results:
             reports.append(report)
             if stream_text:
                 progress.clear()
                 sys.stdout.write(textout.render_file(report, color=color))
     except KeyboardInterrupt:
+        results.close()  # terminates worker processes before the staging folder goes
         progress.close()
+        if copies:
+            copies.discard()
         sys.stderr.write("\njianfu：已中断，未写出任何结果文件。\n")
         return 130
+    except BaseException:
+        results.close()
+        if copies:
+            copies.discard()
+        raise
     progress.close()
+    annotated = copies.commit(reports) if copies else None
 
     rendered = _render(args.format, reports, rules, streamed=not args.output)
     if rendered is not None:
@@ -191,6 +215,8 @@ def _check(args: argparse.Namespace) -> int:
     if args.format == "text" or args.output:
         sys.stdout.flush()
         sys.stderr.write(textout.render_summary(len(reports), total, failed, time.monotonic() - started))
+    if annotated is not None:
+        sys.stderr.write(f"批注副本 {annotated} 份已写入 {args.annotate}。\n")
     if failed or rule_errors:
         return EXIT_ERROR
     fail_on = base.fail_on.rank

@@ -15,6 +15,7 @@ class FileReport:
     result: Result | None = None
     error: str | None = None
     notes: list[str] = field(default_factory=list)  # e.g. which encoding was detected
+    annotated: str | None = None  # where the annotated copy was written (``--annotate``)
 
     @property
     def findings(self):  # type: ignore[no-untyped-def]

@@ -14,7 +14,7 @@ from starlette.responses import JSONResponse, Response
 from jianfu.http import checking
 from jianfu.http.errors import ApiError, error_response
 from jianfu.http.positions import ParagraphIndex, Utf16Index
-from jianfu.text.readers import DOCX_SUFFIXES, SUFFIXES, ReadError, read_bytes
+from jianfu.text.readers import DOCX_SUFFIXES, TEXT_SUFFIXES, ReadError, read_bytes
 
 _ZIP_MAGIC = b"PK\x03\x04"
 
@@ -97,7 +97,7 @@ def _suffix(filename: str | None, data: bytes) -> str:
     suffix = PurePath(filename.replace("\\", "/")).suffix.lower() if filename else ""
     if not suffix:
         suffix = DOCX_SUFFIXES[0] if data.startswith(_ZIP_MAGIC) else ".txt"
-    if suffix not in SUFFIXES:
+    if suffix not in TEXT_SUFFIXES + DOCX_SUFFIXES:
         raise ApiError(
             415,
             "unsupported_file_type",

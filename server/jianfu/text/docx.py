@@ -9,6 +9,7 @@ resolved.
 from __future__ import annotations
 
 import zipfile
+from collections.abc import Iterator
 from io import BytesIO
 
 from lxml import etree
@@ -57,34 +58,34 @@ def read_docx_bytes(data: bytes) -> list[str]:
     body = root.find(W + "body")
     if body is None:
         return []
-    paragraphs: list[str] = []
-    _walk(body, paragraphs)
-    return paragraphs
+    return [paragraph_text(p) for p in body_paragraphs(body)]
 
 
-def _walk(element: etree._Element, out: list[str]) -> None:
+def body_paragraphs(element: etree._Element) -> Iterator[etree._Element]:
+    """The ``w:p`` elements a reader sees, in document order: body, tables cell by cell, content controls, insertions."""
     for child in element:
         tag = child.tag
         if tag == W + "p":
-            out.append(_paragraph_text(child))
+            yield child
         elif tag in _SKIP:
             continue
         elif isinstance(tag, str):
-            _walk(child, out)  # tables, rows, cells, sdt content, ins
+            yield from body_paragraphs(child)  # tables, rows, cells, sdt content, ins
 
 
-def _paragraph_text(paragraph: etree._Element) -> str:
-    parts: list[str] = []
-    for node in paragraph.iter():
-        tag = node.tag
-        if tag == W + "t":
-            if not _inside_skipped(node, paragraph):
-                parts.append(node.text or "")
-        elif tag == W + "tab":
-            parts.append("\t")
-        elif tag in (W + "br", W + "cr"):
-            parts.append(" ")
-    return "".join(parts)
+def text_pieces(paragraph: etree._Element) -> Iterator[tuple[etree._Element, str]]:
+    """Each node that contributes text to a paragraph, with its text (tabs as "\t", breaks as " ")."""
+    for node in paragraph.iter(W + "t", W + "tab", W + "br", W + "cr"):
+        if _inside_skipped(node, paragraph):
+            continue
+        if node.tag == W + "t":
+            yield node, node.text or ""
+        else:
+            yield node, "\t" if node.tag == W + "tab" else " "
+
+
+def paragraph_text(paragraph: etree._Element) -> str:
+    return "".join(text for _, text in text_pieces(paragraph))
 
 
 def _inside_skipped(node: etree._Element, stop: etree._Element) -> bool:

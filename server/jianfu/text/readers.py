@@ -10,7 +10,8 @@ from jianfu.text.structure import parse
 
 TEXT_SUFFIXES = (".txt", ".md", ".markdown", ".text")
 DOCX_SUFFIXES = (".docx",)
-SUFFIXES = TEXT_SUFFIXES + DOCX_SUFFIXES
+LEGACY_SUFFIXES = (".doc", ".wps", ".odt")  # converted by LibreOffice (jianfu.text.legacy)
+SUFFIXES = TEXT_SUFFIXES + DOCX_SUFFIXES + LEGACY_SUFFIXES
 MAX_FILE_BYTES = 50 * 1024 * 1024
 
 
@@ -19,16 +20,21 @@ class ReadError(Exception):
 
 
 def read_path(path: Path) -> Document:
+    return read_source(path)[0]
+
+
+def read_source(path: Path) -> tuple[Document, bytes | None]:
+    """The draft, and its .docx bytes (converted for .doc/.wps/.odt; None for text drafts)."""
     suffix = path.suffix.lower()
     if suffix not in SUFFIXES:
         raise ReadError(
-            f"不支持的文件类型“{suffix or '无扩展名'}”。请提供 .txt、.md 或 .docx 文稿（.doc/.wps 请先另存为 .docx）。"
+            f"不支持的文件类型“{suffix or '无扩展名'}”。请提供 .txt、.md、.docx 文稿，或 .doc、.wps、.odt（需安装 LibreOffice）。"
         )
     try:
         size = path.stat().st_size
         if size > MAX_FILE_BYTES:
             raise ReadError(f"文件大小 {size // 1024 // 1024} MB，超过 {MAX_FILE_BYTES // 1024 // 1024} MB 上限。")
-        data = path.read_bytes()
+        data = path.read_bytes() if suffix not in LEGACY_SUFFIXES else None
     except FileNotFoundError:
         raise ReadError("文件不存在。请检查路径。") from None
     except IsADirectoryError:
@@ -37,7 +43,17 @@ def read_path(path: Path) -> Document:
         raise ReadError("没有读取权限。请检查文件权限。") from None
     except OSError as exc:
         raise ReadError(f"无法读取（{exc.strerror}）。") from None
-    return read_bytes(data, suffix, path=str(path))
+    if data is None:
+        if size == 0:
+            raise ReadError("文件是空的，没有可检查的内容。")
+        from jianfu.text.legacy import ConversionError, convert_to_docx
+
+        try:
+            data, suffix = convert_to_docx(path), ".docx"
+        except ConversionError as exc:
+            raise ReadError(str(exc)) from None
+    document = read_bytes(data, suffix, path=str(path))
+    return document, data if suffix in DOCX_SUFFIXES else None
 
 
 def read_bytes(data: bytes, suffix: str, path: str | None = None) -> Document:
