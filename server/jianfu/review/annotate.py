@@ -65,7 +65,6 @@ def copy_name(path: Path) -> str:
 
 def _docx_from_text(document: Document):  # type: ignore[no-untyped-def]
     import docx
-
     from docx.oxml.ns import qn
     from docx.shared import Pt
 
@@ -220,7 +219,7 @@ def _plan_names(outdir: Path, inputs: list[Path]) -> dict[str, Path]:
     base = Path(os.path.commonpath([str(p.parent) for p in resolved]))
     taken = set(resolved)
     plan: dict[str, Path] = {}
-    for path, full in zip(inputs, resolved):
+    for path, full in zip(inputs, resolved, strict=True):
         folder = outdir / full.parent.relative_to(base)
         candidates = [path.stem, f"{path.stem}（{path.suffix.lstrip('.')}）"]
         candidates += [f"{path.stem}（{path.suffix.lstrip('.')}）-{n}" for n in range(2, 1000)]
