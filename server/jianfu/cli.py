@@ -161,8 +161,10 @@ def _check(args: argparse.Namespace) -> int:
     files, missing = batch.collect(args.paths)
     copies = None
     if args.annotate:
-        from jianfu.review.annotate import AnnotatedCopies
+        from jianfu.review.annotate import AnnotatedCopies, is_annotated_copy
 
+        outdir = Path(args.annotate).resolve()
+        files = [f for f in files if not (f.resolve().is_relative_to(outdir) and is_annotated_copy(f))]  # a re-run
         try:
             copies = AnnotatedCopies(Path(args.annotate), files)
         except OSError as exc:

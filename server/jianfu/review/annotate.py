@@ -20,6 +20,7 @@ from jianfu.text.docx import W, body_paragraphs, text_pieces
 AUTHOR = "jianfu"
 INITIALS = "JF"
 SUFFIX = "_审查意见.docx"
+MARKER = "jianfu 审查意见副本"  # the copy's category (docProps/core.xml): tells our copies from drafts
 _XML_SPACE = "{http://www.w3.org/XML/1998/namespace}space"
 _NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")  # lxml refuses these: keep lengths, drop chars
 
@@ -47,6 +48,7 @@ def annotated_docx(document: Document, findings: tuple[Finding, ...] | list[Find
         word = docx.Document(BytesIO(source)) if source is not None else _docx_from_text(document)
     except Exception as exc:  # python-docx raises many kinds on damaged packages
         raise AnnotateError(f"无法生成批注副本：原文件无法按 Word 文档打开（{exc}）。") from None
+    word.core_properties.category = MARKER
     paragraphs = list(body_paragraphs(word.element.body))
     starts = _paragraph_starts(paragraphs)
     for finding in sorted(findings, key=lambda f: f.sort_key()):
@@ -59,8 +61,17 @@ def annotated_docx(document: Document, findings: tuple[Finding, ...] | list[Find
     return out.getvalue()
 
 
-def copy_name(path: Path) -> str:
-    return path.stem + SUFFIX
+def is_annotated_copy(path: Path) -> bool:
+    """A copy jianfu wrote (name and marker both): an output that a re-run may replace, not a draft."""
+    if not path.name.endswith(SUFFIX) or not path.is_file():
+        return False
+    import zipfile
+
+    try:
+        with zipfile.ZipFile(path) as archive:
+            return MARKER.encode() in archive.read("docProps/core.xml")
+    except (OSError, KeyError, zipfile.BadZipFile):
+        return False
 
 
 def _docx_from_text(document: Document):  # type: ignore[no-untyped-def]
@@ -77,7 +88,10 @@ def _docx_from_text(document: Document):  # type: ignore[no-untyped-def]
     body = word.element.body
     for template in list(body.iterchildren(W + "p")):
         body.remove(template)  # the default template's empty paragraph would shift every offset
-    for paragraph in document.paragraphs:
+    lines = list(document.paragraphs)
+    if len(lines) > 1 and not lines[-1].text:
+        lines.pop()  # the empty "line" after a final line break
+    for paragraph in lines:
         word.add_paragraph(_NOT_XML.sub("\ufffd", paragraph.text))
     return word
 
@@ -225,8 +239,8 @@ def _plan_names(outdir: Path, inputs: list[Path]) -> dict[str, Path]:
         candidates += [f"{path.stem}（{path.suffix.lstrip('.')}）-{n}" for n in range(2, 1000)]
         for stem in candidates:
             target = folder / (stem + SUFFIX)
-            if target.resolve() not in taken:
-                break
+            if target.resolve() not in taken and (not target.exists() or is_annotated_copy(target)):
+                break  # never an input, never someone else's file
         taken.add(target.resolve())
         plan[str(path)] = target
     return plan

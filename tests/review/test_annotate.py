@@ -1,0 +1,255 @@
+"""Annotated copies from the real CLI: comments on exactly the flagged words, formatting kept, inputs untouched.
+
+The copies are read back with python-docx, and one is converted to PDF by LibreOffice to find
+the comment text in it. Old formats (.doc/.wps/.odt) are made by LibreOffice from a .docx.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import shutil
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import docx
+import pypdf
+import pytest
+from docx.oxml import parse_xml
+
+from jianfu.text.docx import W
+from jianfu.text.readers import read_path
+
+REPO = Path(__file__).resolve().parents[2]
+EXAMPLES = REPO / "examples"
+SOFFICE = shutil.which("soffice")
+W_NS = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
+
+
+def jianfu(*args: str, env: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:
+    env = {**os.environ, "PYTHONIOENCODING": "utf-8", **(env or {})}
+    return subprocess.run([sys.executable, "-m", "jianfu", *args], capture_output=True, text=True, env=env, timeout=300)
+
+
+def json_findings(*paths: Path) -> dict[str, list[dict]]:
+    payload = json.loads(jianfu("check", "--format", "json", *map(str, paths)).stdout)
+    return {Path(f["path"]).name: f["findings"] for f in payload["files"]}
+
+
+def anchored_texts(copy: Path) -> dict[str, str]:
+    """Comment text -> the words between its range start and end, read straight from the XML."""
+    word = docx.Document(str(copy))
+    open_ids: set[str] = set()
+    anchored: dict[str, list[str]] = {}
+    for node in word.element.body.iter():
+        tag = node.tag
+        if tag == W + "commentRangeStart":
+            open_ids.add(node.get(W + "id"))
+            anchored.setdefault(node.get(W + "id"), [])
+        elif tag == W + "commentRangeEnd":
+            open_ids.discard(node.get(W + "id"))
+        elif tag == W + "t" and not any(a.tag == W + "del" for a in node.iterancestors()):
+            for comment_id in open_ids:
+                anchored[comment_id].append(node.text or "")
+    by_id = {str(c.comment_id): c for c in word.comments}
+    return {by_id[i].text: "".join(parts) for i, parts in anchored.items()}
+
+
+def sha(path: Path) -> str:
+    return hashlib.sha256(path.read_bytes()).hexdigest()
+
+
+def build_formatted_draft(path: Path) -> None:
+    """Flagged words split over runs of different formatting, in a table cell, after a tracked deletion and a 𠮷."""
+    word = docx.Document()
+    word.add_paragraph("关于加强基层社会治理工作的通知")
+    word.add_paragraph("各县（市、区）：")
+    para = word.add_paragraph()
+    para.add_run("请各县（市、区）于每季度末").bold = True
+    para._p.append(
+        parse_xml(
+            f'<w:del xmlns:w="{W_NS}" w:id="90" w:author="审稿人" w:date="2025-01-01T00:00:00Z">'
+            "<w:r><w:delText>删去的文字</w:delText></w:r></w:del>"
+        )
+    )
+    para.add_run("将贯彻落")
+    para.add_run("实情况报送市政府").italic = True
+    para.add_run("。")
+    word.add_paragraph("𠮷安村等各村要成立社会治理工作领导小组，并在村部挂牌。")
+    cell = word.add_table(rows=1, cols=2).rows[0].cells[1]
+    cell.paragraphs[0].add_run("各乡镇要设立社会治理办公室，核定不少于")
+    cell.paragraphs[0].add_run("3名事业编制").underline = True
+    word.add_paragraph("市委社会工作部")
+    word.add_paragraph("2025年3月1日")
+    word.save(str(path))
+
+
+def test_comments_sit_on_exactly_the_flagged_words(tmp_path: Path) -> None:
+    drafts = tmp_path / "drafts"
+    drafts.mkdir()
+    draft = drafts / "格式复杂.docx"
+    build_formatted_draft(draft)
+    before = sha(draft)
+    expected = json_findings(draft)["格式复杂.docx"]
+    assert {f["rule"] for f in expected} >= {"JF301", "JF304", "JF1701"}
+
+    result = jianfu("check", "--annotate", str(tmp_path / "out"), str(draft))
+    assert result.returncode == 1, result.stderr
+    assert "批注副本 1 份" in result.stderr
+    copy = tmp_path / "out" / "格式复杂_审查意见.docx"
+    anchored = anchored_texts(copy)
+    assert sorted(anchored.values()) == sorted(f["text"] for f in expected)
+    for finding in expected:
+        text = next(t for t in anchored if t.startswith(f"【{finding['rule']}】{finding['message']}"))
+        assert f"第{finding['article']}条" in text
+        assert anchored[text] == finding["text"]
+
+    assert sha(draft) == before  # the original is never touched
+    assert read_path(copy).text == read_path(draft).text  # splitting runs loses and adds no text
+    word = docx.Document(str(copy))
+    runs = word.paragraphs[2].runs
+    assert [r.text for r in runs if r.bold] == ["请各县（市、区）于每季度末"]
+    assert "".join(r.text for r in runs if r.italic) == "实情况报送市政府"
+    assert all(c.author == "jianfu" for c in word.comments)
+    assert word.element.body.find(f".//{W}del") is not None  # tracked changes survive
+
+
+def test_every_example_gets_a_copy_with_one_comment_per_finding(tmp_path: Path) -> None:
+    hashes = {p: sha(p) for p in EXAMPLES.rglob("*") if p.is_file()}
+    expected = json_findings(EXAMPLES)
+    out = tmp_path / "批注"
+    result = jianfu("check", "--annotate", str(out), str(EXAMPLES))
+    assert result.returncode == 1, result.stderr
+    copies = {p.relative_to(out).as_posix() for p in out.rglob("*.docx")}
+    assert copies == {
+        "会议通知_审查意见.docx",
+        "合规通知_审查意见.docx",
+        "实施方案-背景过长_审查意见.docx",
+        "违规通知_审查意见.docx",
+        "配套文件/上位文件_审查意见.docx",
+        "配套文件/配套措施_审查意见.docx",
+    }
+    assert not [p for p in out.rglob("*") if p.name.startswith(".")]  # no staging folder or temp file left
+    for copy in out.rglob("*.docx"):
+        name = copy.name.replace("_审查意见.docx", "")
+        original = next(n for n in expected if Path(n).stem == name)
+        findings = expected[original]
+        comments = list(docx.Document(str(copy)).comments)
+        assert len(comments) == len(findings), copy
+        assert sorted(anchored_texts(copy).values()) == sorted(_first_paragraph(f["text"]) for f in findings)
+    text_copy = docx.Document(str(out / "违规通知_审查意见.docx"))
+    lines = (EXAMPLES / "违规通知.txt").read_text(encoding="utf-8").splitlines()
+    assert [p.text for p in text_copy.paragraphs] == lines  # a text draft: one paragraph per line
+    assert {p: sha(p) for p in EXAMPLES.rglob("*") if p.is_file()} == hashes
+
+
+def _first_paragraph(text: str) -> str:
+    return text.split("\n", 1)[0]  # a span over several paragraphs is anchored on its first
+
+
+def test_copies_never_overwrite_a_draft_and_reruns_skip_them(tmp_path: Path) -> None:
+    (tmp_path / "通知.txt").write_text("关于某事的通知\n各地于每季度末将贯彻落实情况报送市政府。\n", encoding="utf-8")
+    shutil.copy(EXAMPLES / "会议通知.docx", tmp_path / "通知.docx")
+    squatter = tmp_path / "通知_审查意见.docx"  # a draft that happens to carry the copy's name
+    shutil.copy(EXAMPLES / "会议通知.docx", squatter)
+    kept = sha(squatter)
+    for _ in range(2):
+        result = jianfu("check", "--annotate", str(tmp_path), str(tmp_path))
+        assert result.returncode == 1, result.stderr
+    assert sha(squatter) == kept
+    names = sorted(p.name for p in tmp_path.iterdir())
+    assert names == [
+        "通知.docx",
+        "通知.txt",
+        "通知_审查意见.docx",
+        "通知_审查意见_审查意见.docx",
+        "通知（docx）_审查意见.docx",
+        "通知（txt）_审查意见.docx",
+    ]
+
+
+@pytest.mark.skipif(SOFFICE is None, reason="LibreOffice 未安装（scripts/test.sh 会安装它）")
+def test_libreoffice_renders_the_comments_in_a_pdf(tmp_path: Path) -> None:
+    assert jianfu("check", "--annotate", str(tmp_path), str(EXAMPLES / "会议通知.docx")).returncode == 1
+    copy = tmp_path / "会议通知_审查意见.docx"
+    export = 'pdf:writer_pdf_Export:{"ExportNotes":{"type":"boolean","value":"true"}}'
+    subprocess.run(
+        [SOFFICE, "--headless", "--norestore", f"-env:UserInstallation={(tmp_path / 'lo').as_uri()}",
+         "--convert-to", export, "--outdir", str(tmp_path), str(copy)],
+        check=True, capture_output=True, timeout=180,
+    )  # fmt: skip
+    pdf = pypdf.PdfReader(str(tmp_path / "会议通知_审查意见.pdf"))
+    notes = [a.get_object() for page in pdf.pages for a in page.get("/Annots") or []]
+    contents = [str(n.get("/Contents")) for n in notes if n.get("/Subtype") == "/Text"]
+    comments = [c.text for c in docx.Document(str(copy)).comments]
+    assert len(contents) == len(comments) == 4
+    assert sorted(contents) == sorted(comments)
+    assert any("第6条" in c and "会期2天" in c for c in contents)
+    assert "全市安全生产工作会议" in pdf.pages[0].extract_text()
+
+
+@pytest.fixture(scope="module")
+def legacy_drafts(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    if SOFFICE is None:
+        pytest.skip("LibreOffice 未安装（scripts/test.sh 会安装它）")
+    folder = tmp_path_factory.mktemp("legacy")
+    for target in ("doc", "odt"):
+        subprocess.run(
+            [SOFFICE, "--headless", "--norestore", f"-env:UserInstallation={(folder / 'lo').as_uri()}",
+             "--convert-to", target, "--outdir", str(folder), str(EXAMPLES / "会议通知.docx")],
+            check=True, capture_output=True, timeout=180,
+        )  # fmt: skip
+    shutil.copy(folder / "会议通知.doc", folder / "会议通知.wps")  # WPS 文字's .wps is the Word 97 binary format
+    shutil.rmtree(folder / "lo")
+    return folder
+
+
+def test_old_formats_are_checked_and_annotated_through_libreoffice(legacy_drafts: Path, tmp_path: Path) -> None:
+    want = sorted((f["rule"], f["text"]) for f in json_findings(EXAMPLES / "会议通知.docx")["会议通知.docx"])
+    got = json_findings(legacy_drafts)
+    assert set(got) == {"会议通知.doc", "会议通知.odt", "会议通知.wps"}
+    for findings in got.values():
+        assert sorted((f["rule"], f["text"]) for f in findings) == want
+    result = jianfu("check", "--annotate", str(tmp_path), str(legacy_drafts / "会议通知.wps"))
+    assert result.returncode == 1, result.stderr
+    assert len(anchored_texts(tmp_path / "会议通知_审查意见.docx")) == len(want)
+
+
+def test_without_libreoffice_old_formats_get_a_clear_message_and_the_batch_goes_on(
+    tmp_path: Path,
+) -> None:
+    (tmp_path / "旧稿.doc").write_bytes(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\x00" * 1024)
+    shutil.copy(EXAMPLES / "违规通知.txt", tmp_path / "违规通知.txt")
+    result = jianfu("check", str(tmp_path), env={"JIANFU_SOFFICE": str(tmp_path / "没有这个程序")})
+    assert result.returncode == 2
+    assert "旧稿.doc" in result.stdout and "需要 LibreOffice" in result.stdout
+    assert "apt-get install libreoffice-writer-nogui" in result.stdout
+    assert "违规通知.txt" in result.stdout and "JF301" in result.stdout
+
+
+@pytest.mark.parametrize("jobs", ["1", "2"])
+def test_ctrl_c_leaves_no_partial_outputs(tmp_path: Path, jobs: str) -> None:
+    drafts = tmp_path / "drafts"
+    drafts.mkdir()
+    for n in range(400):
+        shutil.copy(EXAMPLES / "会议通知.docx", drafts / f"稿件{n:03d}.docx")
+    out = tmp_path / "out"
+    env = {**os.environ, "PYTHONIOENCODING": "utf-8"}
+    command = [sys.executable, "-m", "jianfu", "check", "--jobs", jobs, "--annotate", str(out)]
+    command += ["--format", "xlsx", "-o", str(out / "问题清单.xlsx"), str(drafts)]
+    process = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env=env)
+    deadline = time.monotonic() + 60
+    while not list(out.glob(".jianfu-staging-*/*.docx")):  # interrupt once copies are being written
+        assert process.poll() is None, process.communicate()
+        assert time.monotonic() < deadline
+        time.sleep(0.02)
+    process.send_signal(signal.SIGINT)
+    _, stderr = process.communicate(timeout=60)
+    assert process.returncode == 130, stderr
+    assert "已中断" in stderr and "Traceback" not in stderr
+    assert list(out.iterdir()) == []  # no copies, no 问题清单, no staging folder
+    assert len(list(drafts.iterdir())) == 400
