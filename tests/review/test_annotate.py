@@ -253,3 +253,34 @@ def test_ctrl_c_leaves_no_partial_outputs(tmp_path: Path, jobs: str) -> None:
     assert "已中断" in stderr and "Traceback" not in stderr
     assert list(out.iterdir()) == []  # no copies, no 问题清单, no staging folder
     assert len(list(drafts.iterdir())) == 400
+
+
+def test_progress_bar_on_a_terminal_and_closing_summary(tmp_path: Path) -> None:
+    import pty
+
+    for n in range(30):
+        shutil.copy(EXAMPLES / "违规通知.txt", tmp_path / f"稿件{n:02d}.txt")
+    master, slave = pty.openpty()  # stderr is a terminal: the bar is drawn there
+    env = {**os.environ, "PYTHONIOENCODING": "utf-8"}
+    process = subprocess.Popen(
+        [sys.executable, "-m", "jianfu", "check", "--jobs", "2", "--format", "json", "-o", str(tmp_path / "r.json"),
+         str(tmp_path)],
+        stdout=subprocess.PIPE, stderr=slave, env=env,
+    )  # fmt: skip
+    os.close(slave)
+    chunks = []
+    while True:
+        try:
+            chunk = os.read(master, 4096)
+        except OSError:  # the terminal closes when the process ends
+            break
+        if not chunk:
+            break
+        chunks.append(chunk)
+    process.wait(timeout=60)
+    os.close(master)
+    terminal = b"".join(chunks).decode("utf-8", "replace")
+    assert process.returncode == 1
+    assert "30/30 个文件" in terminal and "个/秒" in terminal and "剩余约" in terminal
+    per_file = len(json_findings(EXAMPLES / "违规通知.txt")["违规通知.txt"])
+    assert f"共检查 30 个文件，发现 {30 * per_file} 个问题，0 个文件无法读取，用时" in terminal
