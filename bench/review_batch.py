@@ -46,7 +46,9 @@ def main() -> None:
                 seconds, _ = timed(["--jobs", jobs, *extra, str(drafts)])
                 print(f"{label:22s} --jobs {jobs}: {seconds:7.2f} s  {count / seconds:7.1f} files/s")
         copies = list((root / "copies").glob("*.docx"))
-        print(f"annotated copies written: {len(copies)}; 问题清单.xlsx {(root / '问题清单.xlsx').stat().st_size // 1024} KB")
+        print(
+            f"annotated copies written: {len(copies)}; 问题清单.xlsx {(root / '问题清单.xlsx').stat().st_size // 1024} KB"
+        )
 
 
 if __name__ == "__main__":

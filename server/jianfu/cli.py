@@ -36,11 +36,16 @@ def build_parser() -> argparse.ArgumentParser:
     check.add_argument("paths", nargs="+", metavar="路径", help="要检查的 .txt、.md、.docx 文件、文件夹或通配符")
     check.add_argument(
         "--format",
-        choices=["text", "json", "sarif", "xlsx", "csv", "html"],
-        default="text",
-        help="输出格式（默认 text）：json、sarif 供程序读取；xlsx、csv 为问题清单；html 为可离线打开的报告",
+        choices=list(FORMATS),
+        help="输出格式（默认 text，或按 -o 文件的扩展名）：json、sarif 供程序读取；xlsx、csv 为问题清单；html 为可离线打开的报告",
     )
-    check.add_argument("-o", "--output", metavar="文件", help="把结果写入文件（原子写入），默认输出到标准输出")
+    check.add_argument(
+        "-o",
+        "--output",
+        metavar="文件",
+        action="append",
+        help="把结果写入文件（原子写入），默认输出到标准输出；可多次指定，按扩展名（.xlsx .csv .html .json .sarif .txt）决定格式",
+    )
     check.add_argument(
         "--annotate",
         metavar="文件夹",
@@ -124,10 +129,10 @@ def _check(args: argparse.Namespace) -> int:
     from jianfu.writeout import write_atomic
 
     started = time.monotonic()
-    if args.format in BINARY_FORMATS and not args.output:
-        sys.stderr.write(
-            f"jianfu：参数错误：--format {args.format} 需要用 -o 指定输出文件，如 -o 问题清单.{args.format}。\n"
-        )
+    try:
+        outputs = _output_plan(args.format, args.output or [])
+    except ValueError as exc:
+        sys.stderr.write(f"jianfu：参数错误：{exc}\n")
         return EXIT_ERROR
     if args.jobs < 1:
         sys.stderr.write("jianfu：参数错误：--jobs 应为正整数。\n")
@@ -159,6 +164,10 @@ def _check(args: argparse.Namespace) -> int:
             return EXIT_ERROR
 
     files, missing = batch.collect(args.paths)
+    overwritten = {path.resolve() for _, path in outputs} & {f.resolve() for f in files}
+    if overwritten:
+        sys.stderr.write(f"jianfu：参数错误：输出文件 {overwritten.pop()} 是要检查的文稿，不能覆盖。请换一个文件名。\n")
+        return EXIT_ERROR
     copies = None
     if args.annotate:
         from jianfu.review.annotate import AnnotatedCopies, is_annotated_copy
@@ -177,7 +186,7 @@ def _check(args: argparse.Namespace) -> int:
     reports = list(missing)
     results = batch.run(files, job, jobs=args.jobs, on_done=lambda _r: progress.advance())
     try:
-        stream_text = args.format == "text" and not args.output
+        stream_text = not outputs and (args.format or "text") == "text"
         color = stream_text and sys.stdout.isatty()
         if stream_text:
             sys.stdout.write("".join(textout.render_file(r) for r in missing))
@@ -201,20 +210,18 @@ def _check(args: argparse.Namespace) -> int:
     progress.close()
     annotated = copies.commit(reports) if copies else None
 
-    rendered = _render(args.format, reports, rules, streamed=not args.output)
-    if rendered is not None:
-        if args.output:
-            try:
-                write_atomic(Path(args.output), rendered)
-            except OSError as exc:
-                sys.stderr.write(f"jianfu：无法写入 {args.output}（{exc.strerror}）。请检查路径和权限。\n")
-                return EXIT_ERROR
-        else:
-            sys.stdout.write(rendered.decode("utf-8"))
+    for fmt, path in outputs:
+        try:
+            write_atomic(path, _render(fmt, reports, rules))
+        except OSError as exc:
+            sys.stderr.write(f"jianfu：无法写入 {path}（{exc.strerror}）。请检查路径和权限。\n")
+            return EXIT_ERROR
+    if not outputs and not stream_text:
+        sys.stdout.write(_render(args.format, reports, rules).decode("utf-8"))
 
     failed = sum(1 for r in reports if r.error)
     total = sum(len(r.findings) for r in reports)
-    if args.format == "text" or args.output:
+    if stream_text or outputs:
         sys.stdout.flush()
         sys.stderr.write(textout.render_summary(len(reports), total, failed, time.monotonic() - started))
     if annotated is not None:
@@ -227,11 +234,34 @@ def _check(args: argparse.Namespace) -> int:
     return EXIT_CLEAN
 
 
+FORMATS = {"text": ".txt", "json": ".json", "sarif": ".sarif", "xlsx": ".xlsx", "csv": ".csv", "html": ".html"}
+_FORMAT_OF_SUFFIX = {suffix: fmt for fmt, suffix in FORMATS.items()} | {".htm": "html", ".text": "text"}
 BINARY_FORMATS = ("xlsx",)
 
 
-def _render(fmt: str, reports, rules, streamed: bool) -> bytes | None:  # type: ignore[no-untyped-def]
-    """The whole output in one format; None for text already streamed to the terminal."""
+def _output_plan(fmt: str | None, outputs: list[str]) -> list[tuple[str, Path]]:
+    """(format, file) for each -o: --format for a single file, else each file's extension."""
+    if not outputs:
+        if fmt in BINARY_FORMATS:
+            raise ValueError(f"--format {fmt} 需要用 -o 指定输出文件，如 -o 问题清单.{fmt}。")
+        return []
+    if fmt and len(outputs) > 1:
+        raise ValueError("指定多个 -o 时按各文件的扩展名决定格式，请去掉 --format。")
+    plan = []
+    for output in outputs:
+        path = Path(output)
+        chosen = fmt or _FORMAT_OF_SUFFIX.get(path.suffix.lower())
+        if chosen is None:
+            known = "、".join(sorted(_FORMAT_OF_SUFFIX))
+            raise ValueError(f"无法从“{output}”的扩展名判断输出格式。请使用 {known} 之一，或用 --format 指定。")
+        plan.append((chosen, path))
+    if len({p.resolve() for _, p in plan}) < len(plan):
+        raise ValueError("多个 -o 指向同一个文件。")
+    return plan
+
+
+def _render(fmt: str | None, reports, rules) -> bytes:  # type: ignore[no-untyped-def]
+    """The whole output in one format."""
     from jianfu.output import jsonout, sarif, textout
 
     if fmt == "json":
@@ -250,7 +280,7 @@ def _render(fmt: str, reports, rules, streamed: bool) -> bytes | None:  # type: 
         from jianfu.review import html
 
         return html.render(reports).encode("utf-8")
-    return None if streamed else "".join(textout.render_file(r) for r in reports).encode("utf-8")
+    return "".join(textout.render_file(r) for r in reports).encode("utf-8")
 
 
 def _rules() -> int:

@@ -284,3 +284,38 @@ def test_progress_bar_on_a_terminal_and_closing_summary(tmp_path: Path) -> None:
     assert "30/30 个文件" in terminal and "个/秒" in terminal and "剩余约" in terminal
     per_file = len(json_findings(EXAMPLES / "违规通知.txt")["违规通知.txt"])
     assert f"共检查 30 个文件，发现 {30 * per_file} 个问题，0 个文件无法读取，用时" in terminal
+
+
+def test_one_command_gives_copies_spreadsheet_and_report(tmp_path: Path) -> None:
+    from openpyxl import load_workbook
+
+    result = jianfu(
+        "check", "--jobs", "2", "--annotate", str(tmp_path / "审查意见"),
+        "-o", str(tmp_path / "问题清单.xlsx"), "-o", str(tmp_path / "报告.html"), str(EXAMPLES),
+    )  # fmt: skip
+    assert result.returncode == 1, result.stderr
+    total = sum(len(f) for f in json_findings(EXAMPLES).values())
+    assert f"发现 {total} 个问题" in result.stderr
+    assert len(list((tmp_path / "审查意见").rglob("*_审查意见.docx"))) == 6
+    assert load_workbook(tmp_path / "问题清单.xlsx")["问题清单"].max_row == total + 1
+    assert (tmp_path / "报告.html").read_text(encoding="utf-8").lstrip().lower().startswith("<!doctype html")
+    assert result.stdout == ""  # everything went to the files
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (["-o", "结果.pdf"], "无法从“结果.pdf”的扩展名判断输出格式"),
+        (["--format", "json", "-o", "a.json", "-o", "b.html"], "请去掉 --format"),
+        (["--format", "xlsx"], "需要用 -o 指定输出文件"),
+        (["-o", "{draft}"], "是要检查的文稿，不能覆盖"),
+    ],
+)
+def test_output_mistakes_are_refused_before_anything_is_written(tmp_path: Path, args: list[str], message: str) -> None:
+    draft = tmp_path / "草稿.txt"
+    shutil.copy(EXAMPLES / "违规通知.txt", draft)
+    before = sha(draft)
+    result = jianfu("check", *[a.format(draft=draft) for a in args], str(draft))
+    assert result.returncode == 2
+    assert message in result.stderr
+    assert sha(draft) == before and sorted(p.name for p in tmp_path.iterdir()) == ["草稿.txt"]
