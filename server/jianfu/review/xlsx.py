@@ -15,6 +15,7 @@ from jianfu.review.rows import COLUMNS, rows_of
 
 HEADER_FONT = Font(bold=True, color="FFFFFF")
 HEADER_FILL = PatternFill("solid", fgColor="C0392B")
+BODY_ALIGNMENT = Alignment(wrap_text=True, vertical="top")  # one shared object: openpyxl hashes each new one
 MAX_WIDTH = 60
 
 
@@ -38,7 +39,7 @@ def _fit_columns(sheet: Worksheet) -> None:
         letter = column[0].column_letter
         sheet.column_dimensions[letter].width = min(MAX_WIDTH, width + 2)
         for cell in column[1:]:
-            cell.alignment = Alignment(wrap_text=True, vertical="top")
+            cell.alignment = BODY_ALIGNMENT
 
 
 def render(reports: list[FileReport]) -> bytes:
