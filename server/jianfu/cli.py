@@ -93,6 +93,9 @@ def main(argv: list[str] | None = None) -> int:
     if args.command == "check":
         return _check(args)
     if args.command == "lsp":
+        if args.tcp and not _is_host_port(args.tcp):
+            sys.stderr.write(f"jianfu：参数错误：--tcp 应为 主机:端口，如 127.0.0.1:2087（收到“{args.tcp}”）。\n")
+            return EXIT_ERROR
         from jianfu.lsp.server import main as serve_lsp  # pygls only on this path
 
         serve_lsp(tcp=args.tcp)
@@ -105,6 +108,11 @@ def main(argv: list[str] | None = None) -> int:
         return _serve(args) if args.command == "serve" else _wps(args)
     parser.print_help()
     return EXIT_ERROR
+
+
+def _is_host_port(value: str) -> bool:
+    _, _, port = value.rpartition(":")
+    return port.isdigit() and 0 < int(port) < 65536
 
 
 def _load_rules(rules_dir: str | None = None):  # type: ignore[no-untyped-def]
