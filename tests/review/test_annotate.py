@@ -14,6 +14,7 @@ import signal
 import subprocess
 import sys
 import time
+from io import BytesIO
 from pathlib import Path
 
 import docx
@@ -40,9 +41,9 @@ def json_findings(*paths: Path) -> dict[str, list[dict]]:
     return {Path(f["path"]).name: f["findings"] for f in payload["files"]}
 
 
-def anchored_texts(copy: Path) -> dict[str, str]:
+def anchored_texts(copy: Path | BytesIO) -> dict[str, str]:
     """Comment text -> the words between its range start and end, read straight from the XML."""
-    word = docx.Document(str(copy))
+    word = docx.Document(str(copy) if isinstance(copy, Path) else copy)
     open_ids: set[str] = set()
     anchored: dict[str, list[str]] = {}
     for node in word.element.body.iter():
@@ -319,3 +320,19 @@ def test_output_mistakes_are_refused_before_anything_is_written(tmp_path: Path, 
     assert result.returncode == 2
     assert message in result.stderr
     assert sha(draft) == before and sorted(p.name for p in tmp_path.iterdir()) == ["草稿.txt"]
+
+
+def test_a_finding_on_an_empty_paragraph_or_over_several_is_still_anchored() -> None:
+    from jianfu.model import Finding, Severity
+    from jianfu.review.annotate import annotated_docx
+    from jianfu.text.structure import parse
+
+    document = parse("标题\n\n第一段文字。\n第二段文字。\n")
+    empty = Finding("JF201", 2, Severity.WARNING, "空段落上的问题", 3, 3)
+    across = Finding("JF202", 2, Severity.WARNING, "跨段落的问题", 6, 14)  # from inside 第一段 into 第二段
+    data = annotated_docx(document, [empty, across], None)
+    word = docx.Document(BytesIO(data))
+    assert [c.text.split("\n")[0] for c in word.comments] == ["【JF201】空段落上的问题", "【JF202】跨段落的问题"]
+    anchored = anchored_texts(BytesIO(data))
+    assert anchored[word.comments.get(0).text] == ""
+    assert anchored[word.comments.get(1).text] == "段文字。"  # the part in its first paragraph

@@ -122,7 +122,9 @@ def _anchor_runs(paragraphs: list, spans: list[tuple[int, int]], start: int, end
     _split_at(paragraph, local_end)
     covered = [r for r, a, b in _run_ranges(paragraph) if a >= local_start and b <= local_end and b > a]
     if not covered:  # a paragraph without text: anchor on a new empty run
-        run = paragraph.makeelement(W + "r", {})
+        from docx.oxml import OxmlElement
+
+        run = OxmlElement("w:r")
         paragraph.append(run)
         covered = [run]
     return covered[0], covered[-1]
