@@ -186,3 +186,18 @@ def test_a_bad_rule_file_is_reported_and_the_others_still_run(tmp_path: Path, dr
     assert "JF999.yaml" in result.stderr and "缺少必填键" in result.stderr
     assert "JF301" in result.stdout
     assert result.returncode == 2
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (["check"], "缺少必需的参数：路径"),
+        (["check", "--format", "pdf", "x.txt"], "参数 --format 的取值 'pdf' 无效"),
+        (["check", "--jobs", "两个", "x.txt"], "参数 -j/--jobs 应为整数"),
+        (["check", "--bogus", "x.txt"], "无法识别的参数：--bogus"),
+    ],
+)
+def test_usage_errors_are_in_chinese(args: list[str], message: str) -> None:
+    result = subprocess.run([sys.executable, "-m", "jianfu", *args], capture_output=True, text=True, timeout=60)
+    assert result.returncode == 2
+    assert message in result.stderr and "用法：" in result.stderr

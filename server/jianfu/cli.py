@@ -14,10 +14,39 @@ from jianfu.model import Severity
 EXIT_CLEAN, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
 
 
+_USAGE_ERRORS = [  # argparse's English messages, in Chinese
+    (r"the following arguments are required: (.+)", r"缺少必需的参数：\1"),
+    (r"unrecognized arguments: (.+)", r"无法识别的参数：\1"),
+    (r"argument (\S+): invalid choice: (\S+) \(choose from (.+)\)", r"参数 \1 的取值 \2 无效，可选：\3"),
+    (r"argument (\S+): expected one argument", r"参数 \1 后面需要一个值"),
+    (r"argument (\S+): invalid int value: (\S+)", r"参数 \1 应为整数（收到 \2）"),
+]
+
+
+def _chinese_usage_error(message: str) -> str:
+    import re
+
+    for pattern, chinese in _USAGE_ERRORS:
+        if re.fullmatch(pattern, message):
+            return re.sub(pattern, chinese, message)
+    return message
+
+
+class _Formatter(argparse.HelpFormatter):
+    def add_usage(self, usage, actions, groups, prefix=None):  # type: ignore[no-untyped-def]
+        super().add_usage(usage, actions, groups, prefix="用法：" if prefix is None else prefix)
+
+
 class _Parser(argparse.ArgumentParser):
+    def __init__(self, *args, **kwargs) -> None:  # type: ignore[no-untyped-def]
+        kwargs.setdefault("formatter_class", _Formatter)
+        super().__init__(*args, **kwargs)
+        self._positionals.title = "参数"
+        self._optionals.title = "选项"
+
     def error(self, message: str) -> NoReturn:  # usage errors in Chinese, exit 2
         self.print_usage(sys.stderr)
-        sys.stderr.write(f"jianfu：参数错误：{message}\n运行 jianfu --help 查看用法。\n")
+        sys.stderr.write(f"jianfu：参数错误：{_chinese_usage_error(message)}\n运行 jianfu --help 查看用法。\n")
         raise SystemExit(EXIT_ERROR)
 
 
@@ -33,7 +62,12 @@ def build_parser() -> argparse.ArgumentParser:
 
     check = sub.add_parser("check", help="检查文稿（文件、文件夹或通配符）", add_help=False)
     check.add_argument("-h", "--help", action="help", help="显示帮助并退出")
-    check.add_argument("paths", nargs="+", metavar="路径", help="要检查的 .txt、.md、.docx 文件、文件夹或通配符")
+    check.add_argument(
+        "paths",
+        nargs="+",
+        metavar="路径",
+        help="要检查的文件（.txt .md .docx；.doc .wps .odt 需 LibreOffice）、文件夹或通配符",
+    )
     check.add_argument(
         "--format",
         choices=list(FORMATS),
