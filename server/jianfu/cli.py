@@ -237,6 +237,7 @@ def _check(args: argparse.Namespace) -> int:
             if stream_text:
                 progress.clear()
                 sys.stdout.write(textout.render_file(report, color=color))
+        rendered = [(path, _render(fmt, reports, rules)) for fmt, path in outputs]  # before anything is written
     except KeyboardInterrupt:
         results.close()  # terminates worker processes before the staging folder goes
         progress.close()
@@ -252,9 +253,9 @@ def _check(args: argparse.Namespace) -> int:
     progress.close()
     annotated = copies.commit(reports) if copies else None
 
-    for fmt, path in outputs:
+    for path, data in rendered:
         try:
-            write_atomic(path, _render(fmt, reports, rules))
+            write_atomic(path, data)
         except OSError as exc:
             sys.stderr.write(f"jianfu：无法写入 {path}（{exc.strerror}）。请检查路径和权限。\n")
             return EXIT_ERROR
