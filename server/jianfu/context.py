@@ -20,14 +20,19 @@ import re
 SENTENCE_END = "。！？；!?;\n"
 CLAUSE_END = SENTENCE_END + "，,：:"
 
+# 整治 as a clean-up verb, not as part of the name of a task (环境整治、排查整治、整治工作).
+_WORK_ZHENGZHI = "(?<!环境)(?<!排查)(?<!综合)整治(?!工作|行动|任务|提升|成效|情况|进度)"
+
 # Cues before the match, in the same clause: the practice is being forbidden or removed.
 _NEGATION_BEFORE = re.compile(
     "不得|严禁|禁止|不准|不允许|不再|不搞|不予|一律不|原则上不(?!超过|少于|低于|高于)|一般不(?!超过|少于|低于|高于)|"
     "不要求|不宜|不应|不必|无需|无须|不需要|不鼓励|不提倡|"
-    "杜绝|防止|避免|取消|清理|严控|从严管理|严格管理|规范管理|严格控制|减少|压减|压缩|精简|整治|纠治|纠正|叫停|停止|"
+    "杜绝|防止|避免|取消|清理|严控|从严管理|严格管理|规范管理|严格控制|减少|压减|压缩|精简|"
+    # 整治 cleans a practice up, but 人居环境整治工作 / 隐患排查整治 / 综合整治行动 name a task
+    f"{_WORK_ZHENGZHI}|纠治|纠正|叫停|停止|"
     "废止|摒弃|反对|克服|力戒|破除|"
     # 规范 cleans a practice up ("规范创建示范活动"), except where it says how to do it ("规范开展")
-    "规范(?!化|开展|实施|有序|运行|运作|设立|设置|签订|组织|推进|建设|填报|报送)|"
+    "规范(?!化|开展|实施|有序|运行|运作|设立|设置|签订|组织|推进|建设|填报|报送|上墙)|"
     "不对|不把|不以|不将|不作|不列入|不纳入|不开展|不进行|不召开|不安排|不设|不提|不层层|未经[^，。；]{0,20}不|"
     # a bare 不 before a verb, except words where 不 does not negate the act:
     # 不断/不仅/不少/不同/不足/不定期/不论/不管/不但/不久/不利/不良/不够/不满/不超过/不低于…,
@@ -38,7 +43,8 @@ _NEGATION_BEFORE = re.compile(
 # Cues right after the match, in the same clause: "……等做法一律取消".
 _NEGATION_AFTER = re.compile(
     "^[^，。；！？]{0,16}?(?:一律|坚决|要|应|必须|均|一概|予以|逐步)?"
-    "(?:取消(?![^，。；！？]{0,8}(?:资格|称号|荣誉|奖励))|杜绝|清理|纠正|叫停|禁止|不得|严禁|废止|停止|摒弃|压减|精简|整治|清理规范)"
+    "(?:取消(?![^，。；！？]{0,8}(?:资格|称号|荣誉|奖励))|杜绝|清理|纠正|叫停|禁止|不得|严禁|废止|停止|摒弃|压减|精简|清理规范|"
+    f"{_WORK_ZHENGZHI})"
 )
 # Later in the sentence: "……等事项，原则上不作具体要求" / "……活动，除法律法规规定外一律取消。"
 _NEGATION_LATER = re.compile(
