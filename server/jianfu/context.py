@@ -52,6 +52,8 @@ _SANCTION = re.compile(
     "(?:一律|均|当年|年度考核)?(?:不得|不予|不能)(?:参加|参与|申报)?(?:评先评优|评优评先|评优|评先|评为|评定为|确定为|推荐|"
     "提拔|晋升|表彰|授予|列为|享受)|取消[^，。；]{0,8}(?:资格|称号|荣誉)"
 )
+# A clean-up named as the topic of the work ("将专项整治工作开展情况报送…"): a noun, not a cue.
+_TOPIC = re.compile("专项整治|整治(?=(?:工作|行动|任务|成效|进展|情况)(?![群组]))|清理(?:规范|整顿)?(?=工作(?![群组号]))")
 # A condition "对……的" / "凡……的" names whom a demand targets: cues inside it do not negate
 # or criticise ("对出现重大安全事故的单位实行一票否决", "对工作不力的…").
 _CONDITION = re.compile("(?:对于|对|凡是|凡|如果|如|若|一旦)[^，。；：]{0,24}?的")
@@ -131,7 +133,7 @@ def _is_prohibited(text: str, start: int, end: int) -> bool:
     # Up to the end of the match: a pattern may span the cue ("督查检查考核原则上不召开动员会").
     # Conditions are blanked only before the match: the match itself may sit inside one.
     clause = _outside_conditions(text[cs : clause_end(text, end)])
-    before = _mask(clause[: start - cs], _SANCTION) + _mask(text[start:end], _SANCTION)
+    before = _mask(_mask(clause[: start - cs], _SANCTION), _TOPIC) + _mask(_mask(text[start:end], _SANCTION), _TOPIC)
     if _NEGATION_BEFORE.search(before):
         return True
     # "严禁以下做法：层层签订责任状……": a cue in the lead-in before a colon.
