@@ -58,6 +58,8 @@ _SANCTION = re.compile(
     "(?:一律|均|当年|年度考核)?(?:不得|不予|不能)(?:参加|参与|申报)?(?:评先评优|评优评先|评优|评先|评为|评定为|确定为|推荐|"
     "提拔|晋升|表彰|授予|列为|享受)|取消[^，。；]{0,8}(?:资格|称号|荣誉)"
 )
+# A clean-up named as the topic of the work ("将专项整治工作开展情况报送…"): a noun, not a cue.
+_TOPIC = re.compile("专项整治|整治(?=(?:工作|行动|任务|成效|进展|情况|责任)(?![群组]))|清理(?:规范|整顿)?(?=工作(?![群组号]))")
 # A condition "对……的" / "凡……的" names whom a demand targets: cues inside it do not negate
 # or criticise ("对出现重大安全事故的单位实行一票否决", "对工作不力的…").
 _CONDITION = re.compile("(?:对于|对|凡是|凡|如果|如|若|一旦)[^，。；：]{0,24}?的")
@@ -73,6 +75,8 @@ _CRITIQUE_BEFORE = re.compile(
     "有的(?:地方|部门|单位|地区|乡镇)|一些(?:地方|部门|单位|地区)|部分(?:地方|部门|单位|地区)|"
     "少数(?:地方|部门|单位)|个别(?:地方|部门|单位|地区)|仍有|仍然有"
 )
+# "报送工作进展情况、存在问题和下一步打算": the problems are one more item of a report, not a critique
+_REPORT_ITEM = re.compile("(?:[和及、与]|以及)(?:存在|遇到|发现|面临)的?(?:主要|突出)?(?:困难和|困难、)?问题")
 _CRITIQUE_AFTER = re.compile("^[^，。；！？]{0,12}?等?(?:问题|现象|乱象|顽疾|做法|倾向|负担|行为)(?![清单台账])")
 # Later in the sentence: "……现象仍然突出", "……屡禁不止", "……加重了基层负担".
 _CRITIQUE_LATER = re.compile(
@@ -137,7 +141,7 @@ def _is_prohibited(text: str, start: int, end: int) -> bool:
     # Up to the end of the match: a pattern may span the cue ("督查检查考核原则上不召开动员会").
     # Conditions are blanked only before the match: the match itself may sit inside one.
     clause = _outside_conditions(text[cs : clause_end(text, end)])
-    before = _mask(clause[: start - cs], _SANCTION) + _mask(text[start:end], _SANCTION)
+    before = _mask(_mask(clause[: start - cs], _SANCTION), _TOPIC) + _mask(_mask(text[start:end], _SANCTION), _TOPIC)
     if _NEGATION_BEFORE.search(before):
         return True
     # "严禁以下做法：层层签订责任状……": a cue in the lead-in before a colon.
@@ -157,7 +161,7 @@ def _is_critique(text: str, start: int, end: int) -> bool:
     before = _outside_conditions(text[s:e])[: start - s]
     if _CRITIQUE_BEFORE.search(before):
         return True
-    after = text[end:e]
+    after = _mask(text[end:e], _REPORT_ITEM)
     return bool(_CRITIQUE_AFTER.search(after) or _CRITIQUE_LATER.search(after))
 
 
