@@ -59,7 +59,9 @@ _SANCTION = re.compile(
     "提拔|晋升|表彰|授予|列为|享受)|取消[^，。；]{0,8}(?:资格|称号|荣誉)"
 )
 # A clean-up named as the topic of the work ("将专项整治工作开展情况报送…"): a noun, not a cue.
-_TOPIC = re.compile("专项整治|整治(?=(?:工作|行动|任务|成效|进展|情况|责任)(?![群组]))|清理(?:规范|整顿)?(?=工作(?![群组号]))")
+_TOPIC = re.compile(
+    "专项整治|整治(?=(?:工作|行动|任务|成效|进展|情况|责任)(?![群组]))|清理(?:规范|整顿)?(?=工作(?![群组号]))"
+)
 # A condition "对……的" / "凡……的" names whom a demand targets: cues inside it do not negate
 # or criticise ("对出现重大安全事故的单位实行一票否决", "对工作不力的…").
 _CONDITION = re.compile("(?:对于|对|凡是|凡|如果|如|若|一旦)[^，。；：]{0,24}?的")
