@@ -29,7 +29,7 @@ COMMON_REQUIRED = ("id", "title", "article", "clause", "kind", "severity", "mess
 COMMON_OPTIONAL = ("enabled", "special_topics", "doc_url", "tags")
 KIND_KEYS: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
     # kind: (required, optional)
-    "phrase": (("anchors", "patterns"), ("exclude", "requires", "context", "fix", "scope")),
+    "phrase": (("anchors", "patterns"), ("measured", "exclude", "requires", "context", "fix", "scope")),
     "length": (("limits",), ()),
     "section": (("sections",), ("preamble",)),
     "copy": ((), ("min_run", "min_sentence", "similarity")),

@@ -2,7 +2,8 @@
 
 Keys: ``anchors`` (literal words, one of which must occur in a paragraph before the
 patterns run: keeps the per-keystroke path cheap), ``patterns`` (regular expressions
-on the normal form), ``requires`` (the sentence must also match one of these),
+on the normal form), ``measured`` (patterns whose match is a time or date range that
+counts only when longer than a limit, see ``measure.py``), ``requires`` (the sentence must also match one of these),
 ``exclude`` (near-misses: a sentence matching one is skipped), ``context`` (default
 true: skip matches inside prohibitions, quotations and critiques), ``fix``.
 """
@@ -14,6 +15,7 @@ from typing import Any
 
 from jianfu.context import is_not_a_requirement, sentence_bounds
 from jianfu.kinds.base import CheckContext, ParamError, make_finding, regex_list
+from jianfu.kinds.measure import UNITS, measure
 from jianfu.model import Document, Finding, Fix
 from jianfu.rules import Rule
 
@@ -33,14 +35,33 @@ def compile(data: dict[str, Any]) -> dict[str, Any]:
     context = data.get("context", True)
     if not isinstance(context, bool):
         raise ParamError("context", "应为 true 或 false。")
+    patterns = regex_list(data, "patterns", required=True)
     return {
         "anchors": tuple(anchors),
-        "patterns": regex_list(data, "patterns", required=True),
+        "patterns": tuple((pattern, None) for pattern in patterns) + _measured(data.get("measured", [])),
         "requires": regex_list(data, "requires"),
         "exclude": regex_list(data, "exclude"),
         "context": context,
         "fix": fix,
     }
+
+
+def _measured(items: Any) -> tuple[tuple[Any, tuple[str, float]], ...]:
+    if not isinstance(items, list) or not all(isinstance(i, dict) for i in items):
+        raise ParamError("measured", "应为列表，每项含 pattern、unit、over。")
+    out = []
+    for item in items:
+        unit, over = item.get("unit"), item.get("over")
+        if unit not in UNITS:
+            raise ParamError("measured", f"unit 应为 {'、'.join(UNITS)} 之一（收到“{unit}”）。")
+        if not isinstance(over, (int, float)) or isinstance(over, bool):
+            raise ParamError("measured", "over 应为数字：超过它才报告。")
+        try:
+            (pattern,) = regex_list({"pattern": item.get("pattern")}, "pattern", required=True)
+        except ParamError as exc:
+            raise ParamError("measured", f"pattern {exc}") from None
+        out.append((pattern, (unit, float(over))))
+    return tuple(out)
 
 
 def check_paragraph(rule: Rule, norm: str) -> list[tuple[int, int, str, Fix | None]]:
@@ -50,10 +71,12 @@ def check_paragraph(rule: Rule, norm: str) -> list[tuple[int, int, str, Fix | No
         return []
     hits: list[tuple[int, int, str, Fix | None]] = []
     last_end = -1
-    for pattern in params["patterns"]:
+    for pattern, limit in params["patterns"]:
         for m in pattern.finditer(norm):
             start, end = m.span()
             if start < last_end or start == end:
+                continue
+            if limit and not (measure(limit[0], m.groupdict()) or 0) > limit[1]:
                 continue
             s, e = sentence_bounds(norm, start, end)
             sentence = norm[s:e]
