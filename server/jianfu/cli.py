@@ -237,7 +237,8 @@ def _check(args: argparse.Namespace) -> int:
             if stream_text:
                 progress.clear()
                 sys.stdout.write(textout.render_file(report, color=color))
-        rendered = [(path, _render(fmt, reports, rules)) for fmt, path in outputs]  # before anything is written
+        links = copies.links if copies else lambda _folder: None
+        rendered = [(path, _render(fmt, reports, rules, links(path.parent))) for fmt, path in outputs]  # all, first
     except KeyboardInterrupt:
         results.close()  # terminates worker processes before the staging folder goes
         progress.close()
@@ -303,8 +304,8 @@ def _output_plan(fmt: str | None, outputs: list[str]) -> list[tuple[str, Path]]:
     return plan
 
 
-def _render(fmt: str | None, reports, rules) -> bytes:  # type: ignore[no-untyped-def]
-    """The whole output in one format."""
+def _render(fmt: str | None, reports, rules, copies: dict[str, str] | None = None) -> bytes:  # type: ignore[no-untyped-def]
+    """The whole output in one format; ``copies`` links the HTML report to the annotated copies."""
     from jianfu.output import jsonout, sarif, textout
 
     if fmt == "json":
@@ -322,7 +323,7 @@ def _render(fmt: str | None, reports, rules) -> bytes:  # type: ignore[no-untype
     if fmt == "html":
         from jianfu.review import html
 
-        return html.render(reports).encode("utf-8")
+        return html.render(reports, copies).encode("utf-8")
     return "".join(textout.render_file(r) for r in reports).encode("utf-8")
 
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 import hashlib
 import json
 import os
+import re
 import shutil
 import signal
 import subprocess
@@ -16,6 +17,7 @@ import sys
 import time
 from io import BytesIO
 from pathlib import Path
+from urllib.parse import unquote
 
 import docx
 import pypdf
@@ -299,7 +301,10 @@ def test_one_command_gives_copies_spreadsheet_and_report(tmp_path: Path) -> None
     assert f"发现 {total} 个问题" in result.stderr
     assert len(list((tmp_path / "审查意见").rglob("*_审查意见.docx"))) == 6
     assert load_workbook(tmp_path / "问题清单.xlsx")["问题清单"].max_row == total + 1
-    assert (tmp_path / "报告.html").read_text(encoding="utf-8").lstrip().lower().startswith("<!doctype html")
+    report = (tmp_path / "报告.html").read_text(encoding="utf-8")
+    assert report.lstrip().lower().startswith("<!doctype html")
+    links = [unquote(href) for href in re.findall(r'class="copy" href="([^"]+)"', report)]
+    assert len(links) == 6 and all((tmp_path / link).is_file() for link in links)  # the report opens each copy
     assert result.stdout == ""  # everything went to the files
 
 

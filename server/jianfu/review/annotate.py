@@ -220,6 +220,17 @@ class AnnotatedCopies:
             self.discard()
         return moved
 
+    def links(self, folder: Path) -> dict[str, str]:
+        """Each draft with a copy -> the copy's path relative to ``folder`` (where a report is written)."""
+        import os
+        from urllib.parse import quote
+
+        return {
+            source: quote(Path(os.path.relpath(self.final[source], folder.resolve())).as_posix())
+            for source, staged in self.staged.items()
+            if Path(staged).exists()
+        }
+
     def discard(self) -> None:
         import shutil
 

@@ -4,7 +4,7 @@ highlighted and the clause on hover."""
 
 from __future__ import annotations
 
-from collections import Counter
+from collections import Counter, defaultdict
 from html import escape
 
 from jianfu import __version__
@@ -46,9 +46,14 @@ def _chart(rows: list[Row]) -> str:
     return "".join(parts)
 
 
-def render(reports: list[FileReport]) -> str:
+def render(reports: list[FileReport], copies: dict[str, str] | None = None) -> str:
+    """``copies``: a draft's path -> a link (relative to the report) to its annotated copy."""
     rows = rows_of(reports)
-    per_file = Counter(r.file for r in rows)
+    by_file: dict[str, list[Row]] = defaultdict(list)
+    for row in rows:
+        by_file[row.file].append(row)
+    anchors = {id(report): f"doc{n}" for n, report in enumerate(reports)}
+    copies = copies or {}
     errors = [r for r in reports if r.error]
     out = [
         '<!DOCTYPE html><html lang="zh-CN"><head><meta charset="utf-8">',
@@ -59,25 +64,33 @@ def render(reports: list[FileReport]) -> str:
         '<div class="totals">',
         f"<div><b>{len(reports)}</b>份文稿</div>",
         f"<div><b>{len(rows)}</b>个问题</div>",
-        f"<div><b>{len(per_file)}</b>份有问题</div>",
+        f"<div><b>{len(by_file)}</b>份有问题</div>",
         f"<div><b>{len(errors)}</b>份无法读取</div>",
         "</div>",
         "<h2>按条款统计</h2>",
         _chart(rows),
         "<h2>各文稿</h2>",
-        '<table class="documents"><thead><tr><th>文稿</th><th>问题数</th><th>说明</th></tr></thead><tbody>',
+        '<table class="documents"><thead><tr><th>文稿</th><th>问题数</th><th>说明</th>'
+        + ("<th>批注副本</th>" if copies else "")
+        + "</tr></thead><tbody>",
     ]
-    for report in sorted(reports, key=lambda r: (-per_file[r.path], r.path)):
-        anchor = f"doc{reports.index(report)}"
+    for report in sorted(reports, key=lambda r: (-len(by_file.get(r.path, ())), r.path)):
+        count = len(by_file.get(report.path, ()))
         note = f'<span class="error">{escape(report.error)}</span>' if report.error else ""
-        name = f'<a href="#{anchor}">{escape(report.path)}</a>' if per_file[report.path] else escape(report.path)
-        out.append(f"<tr><td>{name}</td><td>{per_file[report.path]}</td><td>{note}</td></tr>")
+        name = f'<a href="#{anchors[id(report)]}">{escape(report.path)}</a>' if count else escape(report.path)
+        link = copies.get(report.path)
+        copy_cell = (
+            (f'<td><a class="copy" href="{escape(link, quote=True)}">打开</a></td>' if link else "<td></td>")
+            if copies
+            else ""
+        )
+        out.append(f"<tr><td>{name}</td><td>{count}</td><td>{note}</td>{copy_cell}</tr>")
     out.append("</tbody></table>")
     for report in reports:
-        own = [r for r in rows if r.file == report.path]
+        own = by_file.get(report.path)
         if not own:
             continue
-        out.append(f'<h2 id="doc{reports.index(report)}">{escape(report.path)}（{len(own)} 个问题）</h2>')
+        out.append(f'<h2 id="{anchors[id(report)]}">{escape(report.path)}（{len(own)} 个问题）</h2>')
         out.append(
             '<table class="findings"><thead><tr><th>位置</th><th>规则</th><th>问题与原文</th><th>修改建议</th></tr></thead><tbody>'
         )
