@@ -88,3 +88,20 @@ def test_heading_levels(line: str, level: int | None) -> None:
 )
 def test_count_chars_like_wps(text: str, count: int) -> None:
     assert count_chars(text) == count
+
+
+@pytest.mark.parametrize(
+    ("title", "doc_type"),
+    [
+        ("某某市2025年工作要点", "comprehensive"),
+        ("关于印发综合性工作安排的通知", "comprehensive"),
+        # 综合行政执法、综合治理 name a field of work, not a comprehensive deployment
+        ("关于深化乡镇（街道）综合行政执法改革的实施方案", "special"),
+        ("关于加强社会治安综合治理的意见", "general"),
+        ("关于召开全市安全生产工作会议的通知", "general"),
+    ],
+)
+def test_doc_type_from_title(title: str, doc_type: str) -> None:
+    from jianfu.doctype import detect
+
+    assert detect(title) == doc_type
