@@ -105,3 +105,22 @@ def test_doc_type_from_title(title: str, doc_type: str) -> None:
     from jianfu.doctype import detect
 
     assert detect(title) == doc_type
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "请各地于每季度末将贯彻落实情况报送市政府",  # a lone passage without a full stop
+        "各地要层层签订责任状，把任务落实到人\n对发生事故的单位实行一票否决",  # commas: a sentence
+        "各县（市、区）人民政府：\n请各地将贯彻落实情况报送市政府。",  # an addressee line opens the text
+    ],
+)
+def test_passages_without_a_title_are_all_body(text: str) -> None:
+    document = parse(text)
+    assert document.title == "" and document.title_span is None
+    first_sentence = document.paragraphs[0]
+    assert document.body_span[0] <= first_sentence.start or document.addressee_span == (0, first_sentence.end)
+
+
+def test_a_title_needs_a_body_after_it() -> None:
+    assert parse("关于做好防汛工作的通知\n各单位要落实防汛责任。").title == "关于做好防汛工作的通知"

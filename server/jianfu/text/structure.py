@@ -87,9 +87,11 @@ def parse(text: str, *, path: str | None = None, encoding: str | None = None) ->
         title_paras.append(nonempty[1])
     title_candidate = "".join(norm_of(p).lstrip("#").strip() for p in title_paras)
     looks_like_title = (
-        heading_level(norm_of(first)) is None
+        len(nonempty) > 1  # a lone paragraph is a passage to check, not a title
+        and heading_level(norm_of(first)) is None
         and len(title_candidate) <= 80
-        and not re.search("[。；;！？]$", title_candidate)
+        and not re.search("[。；;！？：:]$", title_candidate)  # a sentence or an addressee line
+        and not re.search("[，,]", title_candidate)  # titles carry no commas; body sentences do
     )
     if looks_like_title:
         title = title_candidate
