@@ -13,7 +13,7 @@ from collections import OrderedDict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
 
-from jianfu import doctype
+from jianfu import doctype, scope
 from jianfu.kinds import KIND_MODULES, CheckContext, length, phrase, section
 from jianfu.model import Document, DocumentStats, Finding, SectionStat
 from jianfu.rules import Rule
@@ -88,7 +88,11 @@ class Checker:
         failures: list[RuleFailure] = []
         phrase_rules = [r for r in rules if r.kind == "phrase"]
         if phrase_rules:
-            findings.extend(self._phrase_findings(document, phrase_rules, failures))
+            found = self._phrase_findings(document, phrase_rules, failures)
+            described = scope.descriptive_spans(document)
+            if described:  # a 通报 of problems, a 存在的问题 section: practices described, not demanded
+                found = [f for f in found if not scope.inside(described, f.start)]
+            findings.extend(found)
         for rule in rules:
             if rule.kind == "phrase":
                 continue

@@ -1,0 +1,42 @@
+"""Parts of a document that describe problems instead of demanding anything.
+
+A sentence-level reading cannot tell "某街道要求社区每日打卡签到，并按月排名通报" in a list of
+typical problems from the same words in a work plan. The document can: a 通报 of problems
+(by its title), or a section headed 存在的问题 / 典型案例 / 主要表现, reports practices to
+criticise them. Phrase findings inside such parts are not requirements of this document.
+"""
+
+from __future__ import annotations
+
+import re
+
+from jianfu.model import Document
+
+# "关于……形式主义典型问题的通报", "……督查发现问题的通报", "……典型案例的通报"
+_CRITICAL_TITLE = re.compile(
+    "(?:问题|典型|案例|曝光|查处|警示|反面|违规|违纪)[^。]{0,30}通报|通报[^。]{0,20}(?:问题|案例)"
+)
+# "二、存在的主要问题", "（一）典型案例", "形式主义的主要表现", "问题清单"
+_CRITICAL_HEADING = re.compile(
+    "(?:存在|发现|暴露|突出|主要|典型|共性|突出)的?(?:主要|突出)?问题|问题(?:清单|表现|案例)|典型案例|反面典型|"
+    "主要表现|表现形式|负面清单|警示案例"
+)
+
+# ……but a task: "着力解决群众反映的突出问题", "聚焦突出问题开展专项整治", "问题整改"
+_TASK_HEADING = "整改|解决|防止|避免|聚焦|针对|着力|围绕|整治|治理|破解|化解|排查"
+
+
+def descriptive_spans(document: Document) -> list[tuple[int, int]]:
+    """Spans of the text where practices are described, not required."""
+    if document.title and _CRITICAL_TITLE.search(document.title):
+        return [document.body_span]
+    spans: list[tuple[int, int]] = []
+    for section in document.sections:
+        heading = document.norm[section.start : section.heading_end]
+        if _CRITICAL_HEADING.search(heading) and not re.search(_TASK_HEADING, heading):
+            spans.append((section.start, section.end))
+    return spans
+
+
+def inside(spans: list[tuple[int, int]], start: int) -> bool:
+    return any(a <= start < b for a, b in spans)

@@ -1,0 +1,41 @@
+"""Document-level scope: a 通报 of problems and a 存在的问题 section describe practices, they demand nothing."""
+
+from __future__ import annotations
+
+from jianfu.engine import Checker
+from jianfu.settings import Settings
+from jianfu.text.structure import parse
+
+PROBLEM_LINES = (
+    "（一）某街道要求社区工作人员每日通过政务APP定位打卡签到，并按月排名通报。\n"
+    "（二）某县与各乡镇签订安全生产目标责任书，将任务层层分解到村。\n"
+)
+
+
+def rules_found(rules, text: str) -> set[str]:  # type: ignore[no-untyped-def]
+    return {f.rule for f in Checker(rules, Settings()).check(parse(text)).findings}
+
+
+def test_a_notice_of_typical_problems_reports_nothing_from_its_list(rules) -> None:
+    text = (
+        f"关于基层减负工作中典型问题的通报\n各县（市、区）委：\n暗访发现以下问题：\n{PROBLEM_LINES}各地要引以为戒。\n"
+    )
+    assert rules_found(rules, text) == set()
+    same_lines_in_a_plan = f"关于推进基层治理的工作方案\n各县（市、区）委：\n一、工作要求\n{PROBLEM_LINES}"
+    assert {"JF802", "JF309"} <= rules_found(rules, same_lines_in_a_plan)  # the control: the lines do flag
+
+
+def test_a_problems_section_is_descriptive_and_the_next_section_is_not(rules) -> None:
+    text = (
+        "2024年基层治理工作总结\n一、主要成效\n全年完成各项任务。\n二、存在的主要问题\n"
+        f"{PROBLEM_LINES}三、下一步工作安排\n县政府与各乡镇签订安全生产目标责任书。\n"
+    )
+    document = parse(text)
+    findings = Checker(rules, Settings()).check(document).findings
+    assert [(f.rule, document.text[f.start : f.end]) for f in findings] == [("JF309", "签订安全生产目标责任书")]
+    assert findings[0].start > text.index("三、下一步工作安排")
+
+
+def test_a_heading_that_sets_a_task_about_problems_is_not_descriptive(rules) -> None:
+    text = f"关于推进基层治理的工作方案\n各县（市、区）委：\n一、着力解决群众反映的突出问题\n{PROBLEM_LINES}"
+    assert "JF309" in rules_found(rules, text)
