@@ -342,3 +342,37 @@ def test_a_finding_on_an_empty_paragraph_or_over_several_is_still_anchored() -> 
     anchored = anchored_texts(BytesIO(data))
     assert anchored[word.comments.get(0).text] == ""
     assert anchored[word.comments.get(1).text] == "段文字。"  # the part in its first paragraph
+
+
+def test_spans_across_hyperlinks_and_fields_are_anchored_exactly(rules) -> None:
+    from jianfu.engine import Checker
+    from jianfu.review.annotate import annotated_docx
+    from jianfu.settings import Settings
+    from jianfu.text.readers import read_bytes
+
+    ns = f'xmlns:w="{W_NS}"'
+    word = docx.Document()
+    word.add_paragraph("关于某事的通知")
+    para = word.add_paragraph()
+    para.add_run("请各地将")
+    para._p.append(parse_xml(f'<w:hyperlink {ns} w:anchor="a"><w:r><w:t>贯彻落实</w:t></w:r></w:hyperlink>'))
+    para._p.append(parse_xml(f'<w:fldSimple {ns} w:instr="PAGE"><w:r><w:t>情况</w:t></w:r></w:fldSimple>'))
+    para.add_run("报送市政府。")
+    field = word.add_paragraph()
+    for xml in (
+        '<w:r><w:fldChar w:fldCharType="begin"/></w:r>',
+        "<w:r><w:instrText> DATE </w:instrText></w:r>",
+        '<w:r><w:fldChar w:fldCharType="separate"/></w:r>',
+        "<w:r><w:t>各地要层层签订责任状</w:t></w:r>",
+        '<w:r><w:fldChar w:fldCharType="end"/></w:r>',
+    ):
+        field._p.append(parse_xml(xml.replace("<w:r>", f"<w:r {ns}>", 1)))
+    field.add_run("，把任务落实到人。")
+    buffer = BytesIO()
+    word.save(buffer)
+    document = read_bytes(buffer.getvalue(), ".docx")
+    findings = Checker(rules, Settings()).check(document).findings
+    assert {document.text[f.start : f.end] for f in findings} == {"贯彻落实情况报送", "层层签订责任状"}
+    copy = annotated_docx(document, findings, buffer.getvalue())
+    assert sorted(anchored_texts(BytesIO(copy)).values()) == ["层层签订责任状", "贯彻落实情况报送"]
+    assert read_bytes(copy, ".docx").text == document.text
