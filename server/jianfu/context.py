@@ -21,7 +21,7 @@ SENTENCE_END = "。！？；!?;\n"
 CLAUSE_END = SENTENCE_END + "，,：:"
 
 # 整治 as a clean-up verb, not as part of the name of a task (环境整治、排查整治、整治工作).
-_WORK_ZHENGZHI = "(?<!环境)(?<!排查)(?<!综合)整治(?!工作|行动|任务|提升|成效|情况|进度)"
+_WORK_ZHENGZHI = "(?<!环境)(?<!排查)(?<!综合)整治(?!工作|行动|任务|提升|成效|情况|进度|进展)"
 
 # Cues before the match, in the same clause: the practice is being forbidden or removed.
 _NEGATION_BEFORE = re.compile(
