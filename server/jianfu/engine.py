@@ -7,6 +7,8 @@ sections, copying) are recomputed on every call and are cheap.
 
 from __future__ import annotations
 
+import bisect
+import itertools
 import logging
 import re
 from collections import OrderedDict
@@ -109,23 +111,19 @@ class Checker:
 
     def _phrase_findings(self, document: Document, rules: list[Rule], failures: list[RuleFailure]) -> list[Finding]:
         wanted = {r.id for r in rules}
-        body_start, body_end = document.body_span
-        body = [
-            (p, document.norm[p.start : p.end])
-            for p in document.paragraphs
-            if p.end > body_start and p.start < body_end and p.text.strip()
-        ]
-        misses = sum(1 for _, norm in body if norm not in self._paragraph_cache)
+        blocks = _blocks(document)
+        misses = sum(1 for block in blocks if block.norm not in self._paragraph_cache)
         # Many new paragraphs (a first check): test each anchor once against the whole document.
         # A few (a keystroke): test the anchors against those paragraphs only.
         anchors = list(self._rules_by_anchor)
         if misses > 20:
-            anchors = [a for a in anchors if a in document.norm]
+            joined = "\n".join(block.norm for block in blocks)
+            anchors = [a for a in anchors if a in joined]
         out: list[Finding] = []
-        for paragraph, norm in body:
-            for finding in self._paragraph(norm, anchors, failures):
+        for block in blocks:
+            for finding in self._paragraph(block.norm, anchors, failures):
                 if finding.rule in wanted:
-                    out.append(_shift(finding, paragraph.start))
+                    out.append(block.place(finding))
         return out
 
     def _paragraph(self, norm: str, present: list[str], failures: list[RuleFailure]) -> tuple[Finding, ...]:
@@ -179,11 +177,44 @@ class Checker:
         return DocumentStats(document.body_chars, limit, context.doc_type, tuple(sections))
 
 
-def _shift(finding: Finding, offset: int) -> Finding:
-    fix = finding.fix
-    if fix is not None:
-        fix = replace(fix, start=fix.start + offset, end=fix.end + offset)
-    return replace(finding, start=finding.start + offset, end=finding.end + offset, fix=fix)
+@dataclass(frozen=True)
+class _Block:
+    """Body text that phrase rules read as one paragraph: a paragraph, or hard-wrapped lines joined."""
+
+    norm: str  # the lines' normal text, joined without their line breaks
+    starts: tuple[int, ...]  # offset in the document of each line
+    offsets: tuple[int, ...]  # offset in ``norm`` of each line
+
+    def position(self, offset: int, end: bool = False) -> int:
+        """A document offset for an offset in ``norm`` (an end offset stays on the line it ends)."""
+        line = bisect.bisect_right(self.offsets, offset - 1 if end and offset > 0 else offset) - 1
+        return self.starts[line] + offset - self.offsets[line]
+
+    def place(self, finding: Finding) -> Finding:
+        fix = finding.fix
+        if fix is not None:
+            fix = replace(fix, start=self.position(fix.start), end=self.position(fix.end, end=True))
+        return replace(finding, start=self.position(finding.start), end=self.position(finding.end, end=True), fix=fix)
+
+
+def _blocks(document: Document) -> list[_Block]:
+    body_start, body_end = document.body_span
+    groups: list[list[int]] = []
+    for p in document.paragraphs:
+        if p.end <= body_start or p.start >= body_end or not p.text.strip():
+            continue
+        joins = document.continues and document.continues[p.index] and groups and groups[-1][-1] == p.index - 1
+        if joins:
+            groups[-1].append(p.index)
+        else:
+            groups.append([p.index])
+    blocks = []
+    for group in groups:
+        lines = [document.paragraphs[i] for i in group]
+        texts = [document.norm[q.start : q.end] for q in lines]
+        offsets = tuple(itertools.accumulate((len(t) for t in texts[:-1]), initial=0))
+        blocks.append(_Block("".join(texts), tuple(q.start for q in lines), offsets))
+    return blocks
 
 
 def check(

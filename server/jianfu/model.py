@@ -59,6 +59,9 @@ class Document:
     body_chars: int  # 字数 of the body, counted like WPS 文字
     path: str | None = None
     encoding: str | None = None
+    # Per paragraph: True when it continues the line before it (a hard-wrapped text draft, e.g.
+    # pasted from a PDF). Phrase rules read such lines as one paragraph; empty for .docx.
+    continues: tuple[bool, ...] = ()
 
 
 @dataclass(frozen=True)

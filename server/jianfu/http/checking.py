@@ -80,7 +80,7 @@ def document_from_request(data: Any) -> tuple[Document, ParagraphIndex, Utf16Ind
     paragraphs = data["paragraphs"]
     if not isinstance(paragraphs, list) or not all(isinstance(p, str) for p in paragraphs):
         raise ApiError(422, "invalid_request", "paragraphs 应为字符串列表（每段一个字符串，不含段落标记）。")
-    document = parse("\n".join(paragraphs))
+    document = parse("\n".join(paragraphs), wrapped=False)  # WPS paragraphs are real paragraphs
     utf16 = Utf16Index(document.text)
     return document, ParagraphIndex.from_lengths([len(p) for p in paragraphs], utf16), utf16
 

@@ -69,7 +69,7 @@ def read_bytes(data: bytes, suffix: str, path: str | None = None) -> Document:
         text = "\n".join(paragraphs)
         if not text.strip():
             raise ReadError("文档中没有文字内容。")
-        return parse(text, path=path, encoding=None)
+        return parse(text, path=path, encoding=None, wrapped=False)  # each line is a real paragraph
     try:
         text, encoding = decode(data)
     except DecodeError as exc:

@@ -66,7 +66,8 @@ def _heading_text(norm_line: str, after_ordinal: int) -> tuple[str, int]:
     return rest[:20].strip(" *#\u3000"), after_ordinal + min(len(rest), 20)
 
 
-def parse(text: str, *, path: str | None = None, encoding: str | None = None) -> Document:
+def parse(text: str, *, path: str | None = None, encoding: str | None = None, wrapped: bool = True) -> Document:
+    """``wrapped``: lines may be hard-wrapped (text drafts); False when every line is a paragraph (.docx)."""
     norm = normalize(text)
     paragraphs = split_paragraphs(text)
     nonempty = [p for p in paragraphs if p.text.strip()]
@@ -153,7 +154,34 @@ def parse(text: str, *, path: str | None = None, encoding: str | None = None) ->
         body_chars=body_chars,
         path=path,
         encoding=encoding,
+        continues=_continuations(norm, paragraphs) if wrapped else (),
     )
+
+
+# A line that ends a sentence or a clause lead-in, or a next line that opens a list item or a quote
+_LINE_END = re.compile("[。！？；：:!?;]\\s*$")
+_BLOCK_START = re.compile("[\\s\u3000]|[#>*+|-]|\\d+[.、)）]|[（(][一二三四五六七八九十\\d]+[)）]")
+_MIN_WRAPPED_LINE = 12  # hard wraps come at a fixed width: a short line ended on purpose
+_MIN_WRAPPED_HEADING = 18  # "（一）请各地……" running on: a numbered sentence, not a short heading
+
+
+def _continuations(norm: str, paragraphs: Sequence[Paragraph]) -> tuple[bool, ...]:
+    """Which lines continue a sentence broken by a hard wrap (no indent, no heading, no full stop before)."""
+    out = [False] * len(paragraphs)
+    for i in range(1, len(paragraphs)):
+        before, line = (
+            norm[paragraphs[i - 1].start : paragraphs[i - 1].end],
+            norm[paragraphs[i].start : paragraphs[i].end],
+        )
+        out[i] = (
+            len(before.strip()) >= _MIN_WRAPPED_LINE
+            and bool(line.strip())
+            and not _LINE_END.search(before)
+            and not _BLOCK_START.match(line)
+            and (heading_level(before.strip()) is None or len(before.strip()) >= _MIN_WRAPPED_HEADING)
+            and heading_level(line) is None
+        )
+    return tuple(out)
 
 
 def _sections(norm: str, body: Sequence[Paragraph], body_end: int, counts: dict[int, int]) -> tuple[Section, ...]:
