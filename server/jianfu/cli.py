@@ -212,7 +212,7 @@ def _check(args: argparse.Namespace) -> int:
         return EXIT_ERROR
     copies = None
     if args.annotate:
-        from jianfu.review.annotate import AnnotatedCopies, is_annotated_copy
+        from jianfu.review.copies import AnnotatedCopies, is_annotated_copy
 
         outdir = Path(args.annotate).resolve()
         files = [f for f in files if not (f.resolve().is_relative_to(outdir) and is_annotated_copy(f))]  # a re-run

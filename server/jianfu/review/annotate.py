@@ -1,6 +1,6 @@
 """Annotated copies: a .docx with a review comment (批注) on each flagged span.
 
-A .docx draft keeps its formatting: runs are split where a span starts or ends
+Where the copies go is ``copies.py``. A .docx draft keeps its formatting: runs are split where a span starts or ends
 inside one, and the comment is anchored on exactly the flagged words. A .txt/.md
 draft becomes a plain .docx, one paragraph per line. Offsets are the engine's
 (code points into ``Document.text``), mapped onto paragraphs read the same way
@@ -12,14 +12,12 @@ from __future__ import annotations
 import re
 from copy import deepcopy
 from io import BytesIO
-from pathlib import Path
 
 from jianfu.model import Document, Finding
 from jianfu.text.docx import W, body_paragraphs, text_pieces
 
 AUTHOR = "jianfu"
 INITIALS = "JF"
-SUFFIX = "_审查意见.docx"
 MARKER = "jianfu 审查意见副本"  # the copy's category (docProps/core.xml): tells our copies from drafts
 _XML_SPACE = "{http://www.w3.org/XML/1998/namespace}space"
 _NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")  # lxml refuses these: keep lengths, drop chars
@@ -59,19 +57,6 @@ def annotated_docx(document: Document, findings: tuple[Finding, ...] | list[Find
     out = BytesIO()
     word.save(out)
     return out.getvalue()
-
-
-def is_annotated_copy(path: Path) -> bool:
-    """A copy jianfu wrote (name and marker both): an output that a re-run may replace, not a draft."""
-    if not path.name.endswith(SUFFIX) or not path.is_file():
-        return False
-    import zipfile
-
-    try:
-        with zipfile.ZipFile(path) as archive:
-            return MARKER.encode() in archive.read("docProps/core.xml")
-    except (OSError, KeyError, zipfile.BadZipFile):
-        return False
 
 
 def _docx_from_text(document: Document):  # type: ignore[no-untyped-def]
@@ -184,76 +169,3 @@ def _keep(run, lo: int, hi: int | None) -> None:  # type: ignore[no-untyped-def]
 
 
 _ONE_CHAR = {W + "tab", W + "br", W + "cr"}
-
-
-class AnnotatedCopies:
-    """Where each draft's copy goes, and the all-or-nothing move into OUTDIR.
-
-    Workers write into a hidden staging folder inside OUTDIR; ``commit`` moves the copies to
-    their names only when the whole batch is done, so an interrupted run leaves nothing behind.
-    Names mirror the drafts' sub-folders and never equal an input's path.
-    """
-
-    def __init__(self, outdir: Path, inputs: list[Path]) -> None:
-        import tempfile
-
-        self.outdir = outdir
-        outdir.mkdir(parents=True, exist_ok=True)
-        self.staging = Path(tempfile.mkdtemp(prefix=".jianfu-staging-", dir=outdir))
-        self.final = _plan_names(outdir, inputs)
-        self.staged = {key: str(self.staging / f"{n}.docx") for n, key in enumerate(self.final)}
-
-    def commit(self, reports: list) -> int:  # type: ignore[type-arg]
-        """Move staged copies into place; returns how many. Reports then name the final paths."""
-        import os
-
-        moved = 0
-        try:
-            for report in reports:
-                if report.annotated and report.path in self.final:
-                    final = self.final[report.path]
-                    final.parent.mkdir(parents=True, exist_ok=True)
-                    os.replace(report.annotated, final)
-                    report.annotated = str(final)
-                    moved += 1
-        finally:
-            self.discard()
-        return moved
-
-    def links(self, folder: Path) -> dict[str, str]:
-        """Each draft with a copy -> the copy's path relative to ``folder`` (where a report is written)."""
-        import os
-        from urllib.parse import quote
-
-        return {
-            source: quote(Path(os.path.relpath(self.final[source], folder.resolve())).as_posix())
-            for source, staged in self.staged.items()
-            if Path(staged).exists()
-        }
-
-    def discard(self) -> None:
-        import shutil
-
-        shutil.rmtree(self.staging, ignore_errors=True)
-
-
-def _plan_names(outdir: Path, inputs: list[Path]) -> dict[str, Path]:
-    import os
-
-    if not inputs:
-        return {}
-    resolved = [p.resolve() for p in inputs]
-    base = Path(os.path.commonpath([str(p.parent) for p in resolved]))
-    taken = set(resolved)
-    plan: dict[str, Path] = {}
-    for path, full in zip(inputs, resolved, strict=True):
-        folder = outdir / full.parent.relative_to(base)
-        candidates = [path.stem, f"{path.stem}（{path.suffix.lstrip('.')}）"]
-        candidates += [f"{path.stem}（{path.suffix.lstrip('.')}）-{n}" for n in range(2, 1000)]
-        for stem in candidates:
-            target = folder / (stem + SUFFIX)
-            if target.resolve() not in taken and (not target.exists() or is_annotated_copy(target)):
-                break  # never an input, never someone else's file
-        taken.add(target.resolve())
-        plan[str(path)] = target
-    return plan
