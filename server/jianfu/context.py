@@ -20,8 +20,12 @@ import re
 SENTENCE_END = "。！？；!?;\n"
 CLAUSE_END = SENTENCE_END + "，,：:"
 
-# 整治 as a clean-up verb, not as part of the name of a task (环境整治、排查整治、整治工作).
-_WORK_ZHENGZHI = "(?<!环境)(?<!排查)(?<!综合)整治(?!工作|行动|任务|提升|成效|情况|进度|进展)"
+# 整治 as a clean-up verb, not as part of the name of a task (环境整治、排查整治、整治工作) or a campaign
+# someone joins (参与专项整治).
+_WORK_ZHENGZHI = (
+    "(?<!环境)(?<!排查)(?<!综合)(?<!参与)(?<!参加)(?<!投入)(?<!参与专项)(?<!参加专项)(?<!投入专项)"
+    "整治(?!工作|行动|任务|提升|成效|情况|进度|进展)"
+)
 
 # Cues before the match, in the same clause: the practice is being forbidden or removed.
 _NEGATION_BEFORE = re.compile(
