@@ -39,7 +39,6 @@ class AnnotatedCopies:
     """
 
     def __init__(self, outdir: Path, inputs: list[Path]) -> None:
-        self.outdir = outdir
         outdir.mkdir(parents=True, exist_ok=True)
         self.staging = Path(tempfile.mkdtemp(prefix=".jianfu-staging-", dir=outdir))
         self.final = _plan_names(outdir, inputs)

@@ -13,7 +13,6 @@ import subprocess
 import tempfile
 from pathlib import Path
 
-LEGACY_SUFFIXES = (".doc", ".wps", ".odt")
 TIMEOUT_SECONDS = 120.0
 _WINDOWS_PATHS = (
     r"C:\Program Files\LibreOffice\program\soffice.exe",
