@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 import shutil
 import subprocess
+import sys
 import venv
 from pathlib import Path
 
@@ -21,6 +22,15 @@ def installed(tmp_path_factory: pytest.TempPathFactory) -> Path:
     # jianfu itself is built from the source tree into a wheel and installed for real.
     venv.EnvBuilder(with_pip=True, system_site_packages=True).create(env_dir)
     python = env_dir / "bin" / "python"
+    # a venv made from a venv sees the base interpreter's packages, not ours: point it at them
+    ours = [p for p in sys.path if p.endswith("site-packages") and Path(p).is_dir()]
+    target = subprocess.run(
+        [str(python), "-c", "import sysconfig; print(sysconfig.get_paths()['purelib'])"],
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout.strip()
+    Path(target, "_test_dependencies.pth").write_text("\n".join(ours) + "\n", "utf-8")
     source = root / "source"
     shutil.copytree(
         REPO,

@@ -6,10 +6,13 @@ import argparse
 import sys
 import time
 from pathlib import Path
-from typing import NoReturn
+from typing import TYPE_CHECKING, NoReturn
 
 from jianfu import __version__
 from jianfu.model import Severity
+
+if TYPE_CHECKING:
+    from jianfu.rules import Rule
 
 EXIT_CLEAN, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
 
@@ -348,6 +351,7 @@ def _explain(rule_id: str) -> int:
         f"为什么：{rule.why}",
         f"怎么改：{rule.suggestion}",
         f"文档：{rule.doc_url}",
+        *_frame_lines(rule),
         "",
         "应当报告的例子：",
         *[f"  ✗ {_short(e.text)}" for e in rule.examples.flag],
@@ -356,6 +360,34 @@ def _explain(rule_id: str) -> int:
     ]
     sys.stdout.write("\n".join(out) + "\n")
     return EXIT_CLEAN
+
+
+def _frame_lines(rule: Rule) -> list[str]:
+    """A rule's frames, and the lexicons they name with a few of their words."""
+    frames = rule.params.get("frames", ())
+    if not frames:
+        return []
+    from jianfu.analysis import lexicons
+
+    out = ["", "句式（同一句中按顺序出现）："]
+    out += [f"  · {frame.describe()}" for frame in frames]
+    names = sorted(
+        {
+            part[1:]
+            for f in frames
+            for slot in f.slots + f.needs + f.unless
+            for part in slot.spec.split("|")
+            if part.startswith("@")
+        }
+    )
+    if names:
+        out.append("词表（rules/lexicons/）：")
+        for name in names:
+            lexicon = lexicons.get(name)
+            words = "、".join(w for w in lexicon.words[:12] if not w.startswith("re:"))
+            more = f" 等 {len(lexicon.words)} 项" if len(lexicon.words) > 12 else ""
+            out.append(f"  @{name}：{lexicon.description}。{words}{more}")
+    return out
 
 
 def _short(text: str) -> str:

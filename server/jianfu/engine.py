@@ -16,6 +16,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
 
 from jianfu import doctype, scope
+from jianfu.analysis import genre
 from jianfu.kinds import KIND_MODULES, CheckContext, length, phrase, section
 from jianfu.model import Document, DocumentStats, Finding, SectionStat
 from jianfu.rules import Rule
@@ -61,7 +62,8 @@ class Checker:
     def __init__(self, rules: Sequence[Rule], settings: Settings | None = None) -> None:
         self.rules = tuple(rules)
         self.settings = settings or Settings()
-        self._paragraph_cache: OrderedDict[str, tuple[Finding, ...]] = OrderedDict()
+        # (document genres, paragraph text) -> phrase findings of every rule in it
+        self._paragraph_cache: OrderedDict[tuple[frozenset[str], str], tuple[Finding, ...]] = OrderedDict()
         self._reported_failures: set[str] = set()
         # anchor -> phrase rules it wakes up: one substring test per anchor and document,
         # instead of one per anchor, rule and paragraph
@@ -112,7 +114,8 @@ class Checker:
     def _phrase_findings(self, document: Document, rules: list[Rule], failures: list[RuleFailure]) -> list[Finding]:
         wanted = {r.id for r in rules}
         blocks = _blocks(document)
-        misses = sum(1 for block in blocks if block.norm not in self._paragraph_cache)
+        genres = genre.detect(document)
+        misses = sum(1 for block in blocks if (genres, block.norm) not in self._paragraph_cache)
         # Many new paragraphs (a first check): test each anchor once against the whole document.
         # A few (a keystroke): test the anchors against those paragraphs only.
         anchors = list(self._rules_by_anchor)
@@ -121,19 +124,22 @@ class Checker:
             anchors = [a for a in anchors if a in joined]
         out: list[Finding] = []
         for block in blocks:
-            for finding in self._paragraph(block.norm, anchors, failures):
+            for finding in self._paragraph(block.norm, genres, anchors, failures):
                 if finding.rule in wanted:
                     out.append(block.place(finding))
         return out
 
-    def _paragraph(self, norm: str, present: list[str], failures: list[RuleFailure]) -> tuple[Finding, ...]:
+    def _paragraph(
+        self, norm: str, genres: frozenset[str], present: list[str], failures: list[RuleFailure]
+    ) -> tuple[Finding, ...]:
         """Phrase findings of every phrase rule in one paragraph, offsets relative to it (cached).
 
         ``present`` is a superset of the anchors in the paragraph (all anchors, or those in the document).
         """
-        cached = self._paragraph_cache.get(norm)
+        key = (genres, norm)
+        cached = self._paragraph_cache.get(key)
         if cached is not None:
-            self._paragraph_cache.move_to_end(norm)
+            self._paragraph_cache.move_to_end(key)
             return cached
         woken = {id(r): r for a in present if a in norm for r in self._rules_by_anchor[a]}
         found: list[Finding] = []
@@ -142,13 +148,13 @@ class Checker:
             if id(rule) not in woken:
                 continue
             try:
-                found.extend(phrase.paragraph_findings(rule, norm, 0))
+                found.extend(phrase.paragraph_findings(rule, norm, 0, genres))
             except Exception as exc:
                 clean = False
                 failures.append(self._failure(rule, exc))
         result = tuple(found)
         if clean:
-            self._paragraph_cache[norm] = result
+            self._paragraph_cache[key] = result
             if len(self._paragraph_cache) > PARAGRAPH_CACHE_SIZE:
                 self._paragraph_cache.popitem(last=False)
         return result

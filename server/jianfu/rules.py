@@ -29,7 +29,7 @@ COMMON_REQUIRED = ("id", "title", "article", "clause", "kind", "severity", "mess
 COMMON_OPTIONAL = ("enabled", "special_topics", "doc_url", "tags")
 KIND_KEYS: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
     # kind: (required, optional)
-    "phrase": (("anchors", "patterns"), ("measured", "exclude", "requires", "context", "fix", "scope")),
+    "phrase": ((), ("frames", "anchors", "patterns", "measured", "exclude", "requires", "context", "fix", "scope")),
     "length": (("limits",), ()),
     "section": (("sections",), ("preamble",)),
     "copy": ((), ("min_run", "min_sentence", "similarity")),
@@ -91,13 +91,17 @@ def bundled_rules_dir() -> Path:
 
 
 def load_rules(directory: Path | None = None) -> tuple[list[Rule], list[RuleError]]:
+    from jianfu.analysis import lexicons
     from jianfu.kinds.base import EAGER_REGEX
 
     bundled = directory is None
     directory = directory or bundled_rules_dir()
     token = EAGER_REGEX.set(not bundled)
     try:
-        return _load_dir(directory)
+        lexicons.all_lexicons()  # the bundled lexicons, which another folder's may extend or replace
+        lexicon_errors = [] if bundled else lexicons.load_dir(directory / "lexicons")
+        rules, errors = _load_dir(directory)
+        return rules, [RuleError(e.path, None, "words", str(e).partition("：")[2]) for e in lexicon_errors] + errors
     finally:
         EAGER_REGEX.reset(token)
 
@@ -107,7 +111,7 @@ def _load_dir(directory: Path) -> tuple[list[Rule], list[RuleError]]:
     errors: list[RuleError] = []
     seen: dict[str, str] = {}
     for path in sorted(directory.rglob("*.yaml")):
-        if "examples" in path.relative_to(directory).parts[:-1]:
+        if {"examples", "lexicons"} & set(path.relative_to(directory).parts[:-1]):
             continue
         try:
             rule = load_rule_file(path)

@@ -1,8 +1,10 @@
 """Phrases in context: a requirement written into the draft, not a mention of it.
 
-Keys: ``anchors`` (literal words, one of which must occur in a paragraph before the
-patterns run: keeps the per-keystroke path cheap), ``patterns`` (regular expressions
-on the normal form), ``measured`` (patterns whose match is a time or date range that
+Keys: ``frames`` (the words of a requirement that must meet in one sentence, read through
+the shared sentence analysis: see ``frame.py``), ``anchors`` (literal words, one of which
+must occur in a paragraph before the patterns run: keeps the per-keystroke path cheap;
+frames name their own), ``patterns`` (regular expressions on the normal form for what a
+frame cannot say), ``measured`` (patterns whose match is a time or date range that
 counts only when longer than a limit, see ``measure.py``), ``requires`` (the sentence must also match one of these),
 ``exclude`` (near-misses: a sentence matching one is skipped), ``context`` (default
 true: skip matches inside prohibitions, quotations and critiques), ``fix``.
@@ -14,6 +16,7 @@ from collections.abc import Iterator
 from typing import Any
 
 from jianfu.context import is_not_a_requirement, sentence_bounds
+from jianfu.kinds import frame as frames
 from jianfu.kinds.base import CheckContext, ParamError, make_finding, regex_list
 from jianfu.kinds.measure import UNITS, measure
 from jianfu.model import Document, Finding, Fix
@@ -23,8 +26,13 @@ FIX_ACTIONS = ("delete-sentence", "replace")
 
 
 def compile(data: dict[str, Any]) -> dict[str, Any]:
-    anchors = data["anchors"]
-    if not isinstance(anchors, list) or not anchors or not all(isinstance(a, str) and a for a in anchors):
+    compiled_frames = frames.compile_frames(data["frames"]) if "frames" in data else ()
+    if not compiled_frames and "patterns" not in data:
+        raise ParamError("frames", "phrase 规则至少要有 frames 或 patterns 之一。")
+    anchors = data.get("anchors", [])
+    if "patterns" in data and (
+        not isinstance(anchors, list) or not anchors or not all(isinstance(a, str) and a for a in anchors)
+    ):
         raise ParamError("anchors", "应为非空的字符串列表（段落中须出现其一，规则才会运行）。")
     fix = data.get("fix")
     if fix is not None:
@@ -35,9 +43,11 @@ def compile(data: dict[str, Any]) -> dict[str, Any]:
     context = data.get("context", True)
     if not isinstance(context, bool):
         raise ParamError("context", "应为 true 或 false。")
-    patterns = regex_list(data, "patterns", required=True)
+    patterns = regex_list(data, "patterns", required="patterns" in data)
+    frame_anchors = tuple(a for f in compiled_frames for a in f.anchors)
     return {
-        "anchors": tuple(anchors),
+        "anchors": tuple(dict.fromkeys(tuple(anchors) + frame_anchors)),
+        "frames": compiled_frames,
         "patterns": tuple((pattern, None) for pattern in patterns) + _measured(data.get("measured", [])),
         "requires": regex_list(data, "requires"),
         "exclude": regex_list(data, "exclude"),
@@ -64,12 +74,20 @@ def _measured(items: Any) -> tuple[tuple[Any, tuple[str, float]], ...]:
     return tuple(out)
 
 
-def check_paragraph(rule: Rule, norm: str) -> list[tuple[int, int, str, Fix | None]]:
+def check_paragraph(
+    rule: Rule, norm: str, genres: frozenset[str] = frozenset()
+) -> list[tuple[int, int, str, Fix | None]]:
     """Matches in one paragraph's normal text: (start, end, matched text, fix) relative to it."""
     params = rule.params
     if not any(anchor in norm for anchor in params["anchors"]):
         return []
     hits: list[tuple[int, int, str, Fix | None]] = []
+    for frame in params["frames"]:
+        for start, end in frames.hits(frame, norm, genres):
+            s, e = sentence_bounds(norm, start, end)
+            if any(p.search(norm[s:e]) for p in params["exclude"]):
+                continue
+            hits.append((start, end, norm[start:end], _fix(params["fix"], norm, s, e, start, end)))
     last_end = -1
     for pattern, limit in params["patterns"]:
         for m in pattern.finditer(norm):
@@ -88,8 +106,18 @@ def check_paragraph(rule: Rule, norm: str) -> list[tuple[int, int, str, Fix | No
                 continue
             hits.append((start, end, m.group(0), _fix(params["fix"], norm, s, e, start, end)))
             last_end = end
-    hits.sort()
-    return hits
+    return _without_overlaps(hits)
+
+
+def _without_overlaps(hits: list[tuple[int, int, str, Fix | None]]) -> list[tuple[int, int, str, Fix | None]]:
+    """One finding per place: a pattern and a frame matching the same words report once."""
+    hits.sort(key=lambda h: (h[0], -h[1]))
+    out: list[tuple[int, int, str, Fix | None]] = []
+    for hit in hits:
+        if out and hit[0] < out[-1][1]:
+            continue
+        out.append(hit)
+    return out
 
 
 def _fix(spec: dict[str, Any] | None, norm: str, s: int, e: int, start: int, end: int) -> Fix | None:
@@ -103,15 +131,18 @@ def _fix(spec: dict[str, Any] | None, norm: str, s: int, e: int, start: int, end
 
 
 def check(rule: Rule, document: Document, context: CheckContext) -> Iterator[Finding]:
+    from jianfu.analysis.genre import detect
+
+    genres = detect(document)
     body_start, body_end = document.body_span
     for paragraph in document.paragraphs:
         if paragraph.end <= body_start or paragraph.start >= body_end:
             continue
-        yield from paragraph_findings(rule, document.norm[paragraph.start : paragraph.end], paragraph.start)
+        yield from paragraph_findings(rule, document.norm[paragraph.start : paragraph.end], paragraph.start, genres)
 
 
-def paragraph_findings(rule: Rule, norm: str, offset: int) -> Iterator[Finding]:
-    for start, end, matched, fix in check_paragraph(rule, norm):
+def paragraph_findings(rule: Rule, norm: str, offset: int, genres: frozenset[str] = frozenset()) -> Iterator[Finding]:
+    for start, end, matched, fix in check_paragraph(rule, norm, genres):
         if fix is not None:
             fix = Fix(fix.title, fix.start + offset, fix.end + offset, fix.replacement)
         yield make_finding(rule, start + offset, end + offset, values={"match": matched}, fix=fix)

@@ -1,0 +1,44 @@
+"""What kind of document a draft is, read from its title: the genre changes what a sentence means.
+
+- ``assessment``: a 考核办法 / 细则 / 评分表: its scored items are the criteria lower levels are judged by
+  (points for 会议记录 or 照片 make 留痕 the standard; points for app 活跃度 are article 13-14).
+- ``ranking``: a 通报 that ranks places or units: the ranking is itself the practice.
+- ``pledge``: a 责任书 / 承诺书 / 责任状: the template binds whoever signs it.
+- ``notice``: any 通报.
+"""
+
+from __future__ import annotations
+
+import re
+
+from jianfu.model import Document
+
+_GENRES = (
+    (
+        "assessment",
+        re.compile(
+            "考核|考评|评分|计分|评价(?:办法|细则|标准|方案)|评比|量化|积分|督查(?:办法|细则)|评估(?:办法|细则|标准)"
+        ),
+    ),
+    ("ranking", re.compile("排名|排序|名次|红黑榜|后[三五十]名|前[三五十]名|末位")),
+    ("pledge", re.compile("责任书|承诺书|责任状|保证书")),
+    ("notice", re.compile("通报")),
+)
+_RANKING_NOTICE = re.compile("通报|情况")
+
+
+def detect(document: Document) -> frozenset[str]:
+    title = document.title or _first_line(document)
+    found = {name for name, pattern in _GENRES if pattern.search(title)}
+    if "ranking" in found and not _RANKING_NOTICE.search(title):
+        found.discard("ranking")
+    return frozenset(found)
+
+
+def _first_line(document: Document) -> str:
+    """A passage without a recognised title: its first line, when short, is read as one."""
+    for p in document.paragraphs:
+        line = document.norm[p.start : p.end].strip()
+        if line:
+            return line if len(line) <= 60 else ""
+    return ""

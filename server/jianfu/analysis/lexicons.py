@@ -1,0 +1,167 @@
+"""Named word lists shared by the rules (``rules/lexicons/*.yaml``) and the slot specs that use them.
+
+A lexicon file holds ``name``, ``description`` and ``words``; a word is a literal, or a regular
+expression written ``re:…``. Rules name lexicons in their frames as ``@name``, so "lower levels"
+or "report verbs" are listed once for every rule. A slot spec is ``|``-separated: lexicon
+references, literal words and ``re:`` expressions, e.g. ``"@report_verbs|函告"``.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from importlib import resources
+from pathlib import Path
+
+import yaml
+
+from jianfu.analysis import segment
+
+try:
+    from yaml import CSafeLoader as _Loader
+except ImportError:  # pragma: no cover
+    from yaml import SafeLoader as _Loader  # type: ignore[assignment]
+
+NAME = re.compile(r"^[a-z][a-z0-9_]*$")
+
+
+class LexiconError(ValueError):
+    """A bad lexicon file or reference; ``str()`` is a Chinese message naming the file or the name."""
+
+    def __init__(self, message: str, path: str = "") -> None:
+        super().__init__(message)
+        self.path = path
+
+
+@dataclass(frozen=True)
+class Lexicon:
+    name: str
+    description: str
+    words: tuple[str, ...]  # literal words and ``re:`` expressions
+    path: str = ""
+
+
+_registry: dict[str, Lexicon] = {}
+_loaded_dirs: set[str] = set()
+
+
+def bundled_dir() -> Path:
+    return Path(str(resources.files("jianfu.ruleset"))) / "lexicons"
+
+
+def load_dir(directory: Path) -> list[LexiconError]:
+    """Register every lexicon under ``directory`` (a later folder's lexicon replaces one of the same name)."""
+    errors: list[LexiconError] = []
+    for path in sorted(directory.glob("*.yaml")):
+        try:
+            lexicon = load_file(path)
+        except LexiconError as exc:
+            errors.append(exc)
+            continue
+        _registry[lexicon.name] = lexicon
+        segment.add_words(w for w in lexicon.words if not w.startswith("re:"))
+    vocabulary = directory / "dictionary.txt"
+    if vocabulary.exists():
+        segment.add_words(line.split()[0] for line in vocabulary.read_text("utf-8").splitlines() if line.strip())
+    _loaded_dirs.add(str(directory))
+    return errors
+
+
+def load_file(path: Path) -> Lexicon:
+    try:
+        data = yaml.load(path.read_text("utf-8"), Loader=_Loader)
+    except (OSError, UnicodeDecodeError, yaml.YAMLError) as exc:
+        raise LexiconError(f"{path}：词表文件无法读取（{exc}）。", str(path)) from None
+    if not isinstance(data, dict):
+        raise LexiconError(f"{path}：词表文件的顶层应为映射（name、description、words）。", str(path))
+    name, words = data.get("name"), data.get("words")
+    if not isinstance(name, str) or not NAME.match(name) or name != path.stem:
+        raise LexiconError(f"{path}：name 应为小写英文名，且与文件名一致（{path.stem}）。", str(path))
+    if not isinstance(words, list) or not words or not all(isinstance(w, str) and w.strip() for w in words):
+        raise LexiconError(f"{path}：words 应为非空的字符串列表。", str(path))
+    for word in words:
+        if word.startswith("re:"):
+            try:
+                re.compile(word[3:])
+            except re.error as exc:
+                raise LexiconError(f"{path}：正则表达式“{word}”有误：{exc}", str(path)) from None
+    return Lexicon(name, str(data.get("description", "")), tuple(w.strip() for w in words), str(path))
+
+
+def get(name: str) -> Lexicon:
+    if str(bundled_dir()) not in _loaded_dirs:
+        load_dir(bundled_dir())
+    try:
+        return _registry[name]
+    except KeyError:
+        raise LexiconError(f"没有名为“{name}”的词表（rules/lexicons/{name}.yaml）。") from None
+
+
+def all_lexicons() -> list[Lexicon]:
+    if str(bundled_dir()) not in _loaded_dirs:
+        load_dir(bundled_dir())
+    return sorted(_registry.values(), key=lambda lex: lex.name)
+
+
+@dataclass(frozen=True)
+class Slot:
+    """One compiled slot spec: a regular expression over the normal form, plus its literal words."""
+
+    spec: str
+    pattern: re.Pattern[str]
+    literals: tuple[str, ...]  # every literal alternative (anchors); empty if some alternative is a regex
+    all_literal: bool
+
+    def finditer(self, text: str, start: int, end: int) -> list[tuple[int, int]]:
+        """Matches inside ``text[start:end]`` that begin and end on word boundaries when they are short.
+
+        A match of one or two characters ("报", "上报") is kept only if jieba reads it as its own
+        word(s): 报 in 通报/汇报/情报, 上报 in 向上报告 are not the verb.
+        """
+        out: list[tuple[int, int]] = []
+        bounds: frozenset[int] | None = None
+        for m in self.pattern.finditer(text, start, end):
+            s, e = m.span()
+            if s == e:
+                continue
+            if e - s <= 2:
+                if bounds is None:
+                    bounds = segment.boundaries(text[start:end])
+                if s - start not in bounds or e - start not in bounds:
+                    continue
+            out.append((s, e))
+        return out
+
+
+def compile_slot(spec: str) -> Slot:
+    if not isinstance(spec, str) or not spec.strip():
+        raise LexiconError("槽位应为非空字符串（@词表名、词语或 re:正则，用 | 分隔）。")
+    alternatives: list[str] = []
+    literals: list[str] = []
+    all_literal = True
+    for part in _split(spec):
+        entries = get(part[1:]).words if part.startswith("@") else (part,)
+        for entry in entries:
+            if entry.startswith("re:"):
+                alternatives.append(f"(?:{entry[3:]})")
+                all_literal = False
+            else:
+                literals.append(entry)
+    literals.sort(key=len, reverse=True)
+    alternatives = [re.escape(w) for w in literals] + alternatives
+    try:
+        pattern = re.compile("|".join(alternatives))
+    except re.error as exc:
+        raise LexiconError(f"槽位“{spec}”的正则表达式有误：{exc}") from None
+    if not literals and all_literal:
+        raise LexiconError(f"槽位“{spec}”没有任何词语。")
+    return Slot(spec, pattern, tuple(literals) if all_literal else (), all_literal)
+
+
+def _split(spec: str) -> list[str]:
+    """Split on ``|`` outside ``re:`` parts (a regex part runs to the end of the spec)."""
+    head, sep, regex = spec.partition("re:")
+    parts = [p.strip() for p in head.split("|") if p.strip()]
+    if sep:
+        parts.append("re:" + regex)
+    return parts

@@ -1,0 +1,29 @@
+"""Sentences of a paragraph: the unit a rule's slots must share.
+
+A sentence runs to 。！？；, a line break, or a gap of white space between two characters
+of text (a table cell, or an item that lost its line break when pasted from a web page):
+"组建机构。2分 各村居成立领导小组" is three units. Commas do not end a sentence: the
+object of a demand is often a comma or 60 字 away from its verb.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+_END = re.compile(r"[。！？；!?;\n]+|(?<=\S)[ \t\u3000]{1,}(?=\S)")
+
+
+@lru_cache(maxsize=4096)
+def sentence_spans(text: str) -> tuple[tuple[int, int], ...]:
+    """(start, end) of each sentence of ``text``; the end includes its closing mark."""
+    spans: list[tuple[int, int]] = []
+    start = 0
+    for m in _END.finditer(text):
+        end = m.end() if not m.group(0).isspace() else m.start()
+        if text[start:end].strip():
+            spans.append((start, end))
+        start = m.end()
+    if text[start:].strip():
+        spans.append((start, len(text)))
+    return tuple(spans)

@@ -1,0 +1,179 @@
+"""Frames: the words of a requirement that must meet in one sentence, read through the shared analysis.
+
+A frame lists slots (``match``) that must occur in order within one sentence, each at most
+``gap`` characters after the previous one ("于7月17日前将纸质版……一并报市政府督查室": the
+object and the verb may be 60 字 and a comma apart). ``needs`` are slots the sentence must
+also contain somewhere (a demand marker, a lower level); ``unless`` are slots that rule the
+sentence out (near-misses); ``genre`` limits the frame to documents of a genre (a 考核办法's
+scored items) and ``not_genre`` keeps it out of some. The finding spans the matched slots,
+or only those listed in ``mark``. Like every phrase rule, a frame stays silent where the
+practice is forbidden, cleaned up, quoted or criticised (``context: false`` turns that off).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from jianfu.analysis.lexicons import LexiconError, Slot, compile_slot
+from jianfu.analysis.sentences import sentence_spans
+from jianfu.context import reason
+from jianfu.kinds.base import ParamError
+
+FRAME_KEYS = {"name", "match", "gap", "ordered", "needs", "unless", "genre", "not_genre", "mark", "context", "note"}
+GENRES = {"assessment", "ranking", "pledge", "notice"}
+DEFAULT_GAP = 40
+
+
+@dataclass(frozen=True)
+class Frame:
+    name: str
+    slots: tuple[Slot, ...]
+    gap: int
+    ordered: bool
+    needs: tuple[Slot, ...]
+    unless: tuple[Slot, ...]
+    genre: frozenset[str]
+    not_genre: frozenset[str]
+    mark: tuple[int, ...]
+    context: bool
+
+    @property
+    def anchors(self) -> tuple[str, ...]:
+        """Literal words one of which must occur for the frame to match ("" when none can be named)."""
+        literal = [s for s in self.slots + self.needs if s.all_literal]
+        return min((s.literals for s in literal), key=len) if literal else ("",)
+
+    def describe(self) -> str:
+        parts = [" … ".join(s.spec for s in self.slots)]
+        if self.needs:
+            parts.append("且句中有 " + "、".join(s.spec for s in self.needs))
+        if self.unless:
+            parts.append("除非句中有 " + "、".join(s.spec for s in self.unless))
+        if self.genre:
+            parts.append("仅限文种 " + "、".join(sorted(self.genre)))
+        if self.not_genre:
+            parts.append("不用于文种 " + "、".join(sorted(self.not_genre)))
+        return f"{self.name}：" + "；".join(parts) + f"（间隔 ≤ {self.gap} 字）"
+
+
+def compile_frames(items: Any) -> tuple[Frame, ...]:
+    if not isinstance(items, list) or not items:
+        raise ParamError("frames", "应为非空列表，每项含 match（按顺序出现的槽位）。")
+    return tuple(_compile(item, i) for i, item in enumerate(items, 1))
+
+
+def _compile(item: Any, number: int) -> Frame:
+    where = f"第{number}个框架"
+    if not isinstance(item, dict) or "match" not in item:
+        raise ParamError("frames", f"{where}应为含 match 的映射。")
+    unknown = set(item) - FRAME_KEYS
+    if unknown:
+        raise ParamError("frames", f"{where}不认识的键：{'、'.join(sorted(unknown))}。")
+
+    def slots(key: str, required: bool = False) -> tuple[Slot, ...]:
+        value = item.get(key, [])
+        if isinstance(value, str):
+            value = [value]
+        if not isinstance(value, list) or (required and not value):
+            raise ParamError("frames", f"{where}的 {key} 应为槽位列表。")
+        try:
+            return tuple(compile_slot(spec) for spec in value)
+        except LexiconError as exc:
+            raise ParamError("frames", f"{where}的 {key}：{exc}") from None
+
+    match = slots("match", required=True)
+    gap = item.get("gap", DEFAULT_GAP)
+    if not isinstance(gap, int) or isinstance(gap, bool) or gap < 0:
+        raise ParamError("frames", f"{where}的 gap 应为非负整数（槽位之间最多隔多少字）。")
+    genres = {}
+    for key in ("genre", "not_genre"):
+        value = item.get(key, [])
+        value = [value] if isinstance(value, str) else value
+        if not isinstance(value, list) or not set(value) <= GENRES:
+            raise ParamError("frames", f"{where}的 {key} 应为 {'、'.join(sorted(GENRES))} 中的若干项。")
+        genres[key] = frozenset(value)
+    mark = item.get("mark", list(range(1, len(match) + 1)))
+    if not isinstance(mark, list) or not mark or not all(isinstance(m, int) and 1 <= m <= len(match) for m in mark):
+        raise ParamError("frames", f"{where}的 mark 应为槽位序号（从 1 开始）的列表。")
+    context = item.get("context", True)
+    if not isinstance(context, bool):
+        raise ParamError("frames", f"{where}的 context 应为 true 或 false。")
+    ordered = item.get("ordered", True)
+    if not isinstance(ordered, bool) or (not ordered and len(match) != 2):
+        raise ParamError("frames", f"{where}的 ordered: false 只用于两个槽位。")
+    return Frame(
+        name=str(item.get("name") or where),
+        slots=match,
+        gap=gap,
+        ordered=ordered,
+        needs=slots("needs"),
+        unless=slots("unless"),
+        genre=genres["genre"],
+        not_genre=genres["not_genre"],
+        mark=tuple(m - 1 for m in mark),
+        context=context,
+    )
+
+
+def hits(frame: Frame, text: str, genres: frozenset[str]) -> list[tuple[int, int]]:
+    """Spans in ``text`` (one paragraph's normal form) where ``frame`` matches, in order."""
+    if frame.genre and not frame.genre & genres:
+        return []
+    if frame.not_genre & genres:
+        return []
+    out: list[tuple[int, int]] = []
+    for s, e in sentence_spans(text):
+        if not any(a in text[s:e] for a in frame.anchors):
+            continue
+        out.extend(_sentence_hits(frame, text, s, e))
+    return out
+
+
+def _sentence_hits(frame: Frame, text: str, s: int, e: int) -> list[tuple[int, int]]:
+    if any(not slot.finditer(text, s, e) for slot in frame.needs):
+        return []
+    if any(slot.finditer(text, s, e) for slot in frame.unless):
+        return []
+    found = [slot.finditer(text, s, e) for slot in frame.slots]
+    if any(not f for f in found):
+        return []
+    chains = _chains(found, frame.gap)
+    if not frame.ordered:
+        chains += _chains(found[::-1], frame.gap)
+        chains = [c if c[0] <= c[1] else c[::-1] for c in chains]
+    out = []
+    last_end = -1
+    for chain in sorted(chains):
+        marked = [chain[i] for i in frame.mark] if frame.ordered else chain
+        start, end = min(m[0] for m in marked), max(m[1] for m in marked)
+        if start < last_end:
+            continue
+        if frame.context and reason(text, chain[0][0], chain[-1][1] if frame.ordered else end) is not None:
+            continue
+        out.append((start, end))
+        last_end = end
+    return out
+
+
+def _chains(found: list[list[tuple[int, int]]], gap: int) -> list[list[tuple[int, int]]]:
+    """Chains of one match per slot, each after the previous within ``gap``; the nearest first match wins."""
+    chains: list[list[tuple[int, int]]] = []
+    used_until = -1
+    for first in found[0]:
+        if first[0] < used_until:
+            continue
+        chain = [first]
+        for matches in found[1:]:
+            nxt = next((m for m in matches if m[0] >= chain[-1][1] and m[0] - chain[-1][1] <= gap), None)
+            if nxt is None:
+                break
+            chain.append(nxt)
+        if len(chain) == len(found):
+            # a later first match nearer the rest gives a tighter span: "情况……情况，报送"
+            for later in found[0]:
+                if chain[0][1] <= later[0] and later[1] <= chain[1][0] and later != chain[0]:
+                    chain[0] = later
+            chains.append(chain)
+            used_until = chain[-1][1]
+    return chains

@@ -1,0 +1,148 @@
+"""The shared sentence analysis: punctuation normal form, jieba word boundaries, sentences, lexicons, frames, genre."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from jianfu.analysis import genre, lexicons, segment
+from jianfu.analysis.sentences import sentence_spans
+from jianfu.kinds import frame
+from jianfu.rules import RuleError, load_rules, parse_rule
+from jianfu.text.normalize import normalize
+from jianfu.text.structure import parse
+
+
+@pytest.mark.parametrize(
+    ("pasted", "expected"),
+    [
+        ("各县(市、区)政府根据要求,随时报告", "各县（市、区）政府根据要求，随时报告"),
+        ("党政主要领导(1000分)", "党政主要领导（1000分）"),
+        ("(一)加强领导;二是:报送", "（一）加强领导；二是：报送"),
+        ("9:00开会,(1)下午", "9:00开会，（1）下午"),
+        ("3,000元", "3,000元"),
+        ("Hello, world (x)", "Hello, world (x)"),
+    ],
+)
+def test_ascii_punctuation_beside_chinese_reads_as_full_width(pasted: str, expected: str) -> None:
+    assert normalize(pasted) == expected
+    assert len(normalize(pasted)) == len(pasted)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "verb_at"),
+    [("于月底前报县委办公室", 4), ("每月5日前报镇党政办", 5), ("落实情况请于每月5日前报送市政府督查室", 11)],
+)
+def test_jieba_reads_bao_as_the_verb(sentence: str, verb_at: int) -> None:
+    # jieba's own dictionary reads 前报 and 报镇 as words; the project dictionary leaves 报 on its own
+    verbs = lexicons.compile_slot("@report_verbs").finditer(sentence, 0, len(sentence))
+    assert [s for s, _ in verbs] == [verb_at], segment.words(sentence)
+
+
+@pytest.mark.parametrize("sentence", ["市委办公室将及时通报各地情况", "请各乡镇向县委汇报", "收集社情民意情报"])
+def test_bao_inside_another_word_is_not_the_report_verb(sentence: str) -> None:
+    slot = lexicons.compile_slot("报")
+    assert slot.finditer(sentence, 0, len(sentence)) == []
+
+
+def test_sentences_end_at_marks_and_cell_gaps_not_at_commas() -> None:
+    text = "组建机构。2分 各村居成立领导小组，未组建的不得分；以会议记录为准"
+    assert [text[s:e] for s, e in sentence_spans(text)] == [
+        "组建机构。",
+        "2分",
+        "各村居成立领导小组，未组建的不得分；",
+        "以会议记录为准",
+    ]
+
+
+def _rule(frames: list, flag: str = "各乡镇要按月上报工作进展情况。", passes: str = "天气很好。") -> dict:
+    return {
+        "id": "JF999",
+        "title": "测试",
+        "article": 3,
+        "clause": "一般不提出报送贯彻落实情况、制定配套文件的要求",
+        "kind": "phrase",
+        "severity": "warning",
+        "message": "“{match}”",
+        "why": "测试",
+        "suggestion": "测试",
+        "examples": {"flag": [flag], "pass": [passes]},
+        "frames": frames,
+    }
+
+
+def _hits(rule_data: dict, text: str, genres: frozenset[str] = frozenset()) -> list[str]:
+    rule = parse_rule(rule_data, "测试.yaml")
+    norm = normalize(text)
+    return [text[s:e] for f in rule.params["frames"] for s, e in frame.hits(f, norm, genres)]
+
+
+def test_a_frame_joins_object_and_verb_across_commas_within_its_gap() -> None:
+    data = _rule([{"match": ["@report_objects", "@report_verbs"], "gap": 60, "needs": ["@demand_markers"]}])
+    text = "并将落实情况形成书面材料,于7月17日下班前将纸质版(单位主要领导签字并加盖公章)和电子版一并报市政府督查室。"
+    assert _hits(data, text) == [
+        "落实情况形成书面材料,于7月17日下班前将纸质版(单位主要领导签字并加盖公章)和电子版一并报"
+    ]
+    data["frames"][0]["gap"] = 20
+    assert _hits(data, text) == []
+
+
+def test_a_frame_needs_every_needed_slot_and_stays_silent_on_unless_and_prohibitions() -> None:
+    data = _rule([{"match": ["@report_objects", "@report_verbs"], "needs": ["@lower_levels"], "unless": ["整改"]}])
+    assert _hits(data, "各乡镇要按月上报工作进展情况。") == []  # the verb comes first
+    assert _hits(data, "工作进展情况要按月上报。") == []  # no lower level named
+    assert _hits(data, "各乡镇工作进展情况要按月上报。") == ["工作进展情况要按月上报"]
+    assert _hits(data, "各乡镇整改进展情况要按月上报。") == []
+    assert _hits(data, "不得要求各乡镇将工作进展情况按月上报。") == []
+
+
+def test_a_frame_limited_to_a_genre_reads_only_documents_of_it() -> None:
+    data = _rule([{"match": ["会议记录|台账"], "needs": ["re:\\d+分"], "genre": "assessment"}])
+    assert _hits(data, "查看会议记录，2分") == []
+    assert _hits(data, "查看会议记录，2分", frozenset({"assessment"})) == ["会议记录"]
+
+
+def test_frame_errors_name_the_key_and_the_problem() -> None:
+    with pytest.raises(RuleError, match="frames.*没有名为“no_such_list”的词表"):
+        parse_rule(_rule([{"match": ["@no_such_list"]}]), "测试.yaml")
+    with pytest.raises(RuleError, match="frames.*gap"):
+        parse_rule(_rule([{"match": ["报送"], "gap": -1}]), "测试.yaml")
+    with pytest.raises(RuleError, match="frames.*不认识的键"):
+        parse_rule(_rule([{"match": ["报送"], "slots": []}]), "测试.yaml")
+
+
+def test_a_bad_lexicon_in_a_rules_folder_is_reported_and_the_rules_still_load(tmp_path: Path) -> None:
+    (tmp_path / "lexicons").mkdir()
+    (tmp_path / "lexicons" / "bad_list.yaml").write_text("name: bad_list\nwords: ['re:(']\n", "utf-8")
+    rules, errors = load_rules(tmp_path)
+    assert rules == [] and len(errors) == 1
+    assert "bad_list.yaml" in str(errors[0]) and "正则表达式" in str(errors[0])
+
+
+def test_every_bundled_lexicon_loads_and_is_used_by_some_rule() -> None:
+    rules, errors = load_rules()
+    assert not errors
+    used = {
+        part[1:]
+        for rule in rules
+        for f in rule.params.get("frames", ())
+        for slot in f.slots + f.needs + f.unless
+        for part in slot.spec.split("|")
+        if part.startswith("@")
+    }
+    names = {lex.name for lex in lexicons.all_lexicons()}
+    assert names and names <= used, names - used
+
+
+@pytest.mark.parametrize(
+    ("title", "expected"),
+    [
+        ("2023年度乡镇综合考核评分细则", {"assessment"}),
+        ("关于2022年8月份乡（镇）环境空气质量排名情况的通报", {"ranking", "notice"}),
+        ("2011年乡镇殡改目标管理责任书", {"pledge"}),
+        ("关于做好防汛工作的通知", set()),
+    ],
+)
+def test_genre_is_read_from_the_title(title: str, expected: set[str]) -> None:
+    assert genre.detect(parse(f"{title}\n正文第一句。\n")) == expected
