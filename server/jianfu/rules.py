@@ -31,7 +31,7 @@ KIND_KEYS: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
     # kind: (required, optional)
     "phrase": ((), ("frames", "anchors", "patterns", "measured", "exclude", "requires", "context", "fix", "scope")),
     "length": (("limits",), ()),
-    "section": (("sections",), ("preamble",)),
+    "section": (("sections",), ("preamble", "mention_message")),
     "copy": ((), ("min_run", "min_sentence", "similarity")),
 }
 

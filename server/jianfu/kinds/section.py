@@ -1,7 +1,10 @@
 """Sections that should be brief: 形势背景、重要意义、主要原则 (第2条), 组织保障 and the like.
 
-Keys: ``sections`` — a list of ``{name, headings, budget}`` where ``headings`` are
-regular expressions on a section's heading and ``budget`` is its 字数 budget;
+Keys: ``sections`` — a list of ``{name, headings, budget, mention}`` where ``headings`` are
+regular expressions on a section's heading, ``budget`` is its 字数 budget, and ``mention``
+(optional, a severity) reports the section even within budget: the regulation says
+形势背景、重要意义、主要原则 "一般不必阐述", so their mere presence deserves a hint
+(``mention_message`` is the message then);
 ``preamble`` (optional) — ``{budget, cues}``: the body before the first heading, when
 it argues background or significance (one of the ``cues`` occurs) and is over budget.
 """
@@ -12,8 +15,10 @@ import re
 from collections.abc import Iterator
 from typing import Any
 
+from dataclasses import replace
+
 from jianfu.kinds.base import CheckContext, ParamError, make_finding, regex_list
-from jianfu.model import Document, Finding, SectionStat
+from jianfu.model import Document, Finding, SectionStat, Severity
 from jianfu.rules import Rule
 from jianfu.text.count import count_chars
 
@@ -29,15 +34,25 @@ def compile(data: dict[str, Any]) -> dict[str, Any]:
         budget = item.get("budget")
         if not isinstance(budget, int) or budget <= 0:
             raise ParamError("sections", f"“{item['name']}”的 budget 应为正整数。")
+        mention = item.get("mention")
+        if mention is not None and mention not in {s.value for s in Severity}:
+            raise ParamError("sections", f"“{item['name']}”的 mention 应为 error、warning、info、hint 之一。")
+        if mention is not None and not isinstance(data.get("mention_message"), str):
+            raise ParamError("mention_message", "有 mention 的章节需要 mention_message（章节篇幅未超时的提示语）。")
         compiled.append(
-            {"name": item["name"], "headings": regex_list(item, "headings", required=True), "budget": budget}
+            {
+                "name": item["name"],
+                "headings": regex_list(item, "headings", required=True),
+                "budget": budget,
+                "mention": Severity(mention) if mention else None,
+            }
         )
     preamble = data.get("preamble")
     if preamble is not None:
         if not isinstance(preamble, dict) or not isinstance(preamble.get("budget"), int):
             raise ParamError("preamble", "应为含 budget（字数）与 cues（正则列表）的映射。")
         preamble = {"budget": preamble["budget"], "cues": regex_list(preamble, "cues", required=True)}
-    return {"sections": compiled, "preamble": preamble}
+    return {"sections": compiled, "preamble": preamble, "mention_message": data.get("mention_message", "")}
 
 
 def measure(rule: Rule, document: Document, context: CheckContext) -> list[SectionStat]:
@@ -66,16 +81,19 @@ def measure(rule: Rule, document: Document, context: CheckContext) -> list[Secti
 
 
 def check(rule: Rule, document: Document, context: CheckContext) -> Iterator[Finding]:
+    mentions = {spec["name"]: spec["mention"] for spec in rule.params["sections"] if spec["mention"]}
     for stat in measure(rule, document, context):
-        if stat.chars <= stat.budget:
+        over = stat.chars > stat.budget
+        if not over and stat.name not in mentions:
             continue
+        values = {"name": stat.name, "heading": stat.heading, "chars": stat.chars, "budget": stat.budget}
+        start = stat.start + _leading_spaces(document.text, stat.start)
         end = _first_line_end(document.text, stat.start, stat.end)
-        yield make_finding(
-            rule,
-            stat.start + _leading_spaces(document.text, stat.start),
-            end,
-            values={"name": stat.name, "heading": stat.heading, "chars": stat.chars, "budget": stat.budget},
-        )
+        finding = make_finding(rule, start, end, values=values)
+        if not over:
+            message = rule.params["mention_message"].format(**values)
+            finding = replace(finding, severity=mentions[stat.name], message=message)
+        yield finding
 
 
 _SPACES = re.compile(r"[ \t\u3000]*")
