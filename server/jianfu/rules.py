@@ -32,7 +32,7 @@ KIND_KEYS: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
     "phrase": ((), ("frames", "anchors", "patterns", "measured", "exclude", "requires", "context", "fix", "scope")),
     "length": (("limits",), ()),
     "section": (("sections",), ("preamble", "mention_message")),
-    "copy": ((), ("min_run", "min_sentence", "similarity")),
+    "copy": ((), ("min_run", "min_sentence", "similarity", "formulas")),
 }
 
 

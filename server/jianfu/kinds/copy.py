@@ -4,7 +4,10 @@ Two signals on the normal form of the body: long runs of text shared with a pare
 (``min_run`` characters, found through fixed-length character shingles), and
 sentences that are near-identical to a parent sentence (``similarity`` of at least
 0.85 by difflib's ratio, for sentences of ``min_sentence`` characters or more).
-Consecutive copied sentences in a paragraph become one finding.
+Consecutive copied sentences in a paragraph become one finding. Standard formulas that
+nearly every document carries (``formulas``, default the ``standard_formulas`` lexicon:
+"以习近平新时代中国特色社会主义思想为指导", "贯彻落实党中央、国务院决策部署") are taken
+out of both texts first: sharing them is not copying.
 """
 
 from __future__ import annotations
@@ -14,13 +17,14 @@ from collections.abc import Iterator
 from difflib import SequenceMatcher
 from typing import Any
 
+from jianfu.analysis.lexicons import LexiconError, compile_slot
 from jianfu.kinds.base import CheckContext, ParamError, make_finding
 from jianfu.model import Document, Finding, Related
 from jianfu.rules import Rule
 
 SHINGLE = 8
 _SENTENCE = re.compile(r"[^。！？；!?;\n]+[。！？；!?;]?")
-_NOISE = re.compile(r"[\s\u3000，、,：:“”‘’\"'（）()《》]")
+_NOISE = re.compile(r"[\s\u3000，、,：:“”‘’\"'（）()《》。！？；!?;]")
 
 
 def compile(data: dict[str, Any]) -> dict[str, Any]:
@@ -29,6 +33,10 @@ def compile(data: dict[str, Any]) -> dict[str, Any]:
         "min_sentence": data.get("min_sentence", 20),
         "similarity": data.get("similarity", 0.85),
     }
+    try:
+        params["formulas"] = compile_slot(data.get("formulas", "@standard_formulas")).pattern
+    except LexiconError as exc:
+        raise ParamError("formulas", str(exc)) from None
     for key in ("min_run", "min_sentence"):
         if not isinstance(params[key], int) or params[key] < SHINGLE:
             raise ParamError(key, f"应为不小于 {SHINGLE} 的整数。")
@@ -37,11 +45,11 @@ def compile(data: dict[str, Any]) -> dict[str, Any]:
     return params
 
 
-def _sentences(document: Document) -> list[tuple[int, int, str]]:
+def _sentences(document: Document, formulas: re.Pattern[str]) -> list[tuple[int, int, str]]:
     start, end = document.body_span
     out = []
     for m in _SENTENCE.finditer(document.norm, start, end):
-        key = _NOISE.sub("", m.group(0))
+        key = _NOISE.sub("", formulas.sub("", m.group(0)))
         if key:
             s = m.start() + len(m.group(0)) - len(m.group(0).lstrip(" \t\u3000"))
             out.append((s, m.end(), key))
@@ -62,7 +70,7 @@ def check(rule: Rule, document: Document, context: CheckContext) -> Iterator[Fin
 
 def _check_parent(rule: Rule, document: Document, parent: Document) -> Iterator[Finding]:
     params = rule.params
-    parent_sentences = _sentences(parent)
+    parent_sentences = _sentences(parent, params["formulas"])
     if not parent_sentences:
         return
     exact = {key: index for index, (_, _, key) in enumerate(parent_sentences)}
@@ -72,7 +80,7 @@ def _check_parent(rule: Rule, document: Document, parent: Document) -> Iterator[
             shingles.setdefault(key[i : i + SHINGLE], index)
 
     copied: list[tuple[int, int, int]] = []  # child start, end, parent sentence index
-    for s, e, key in _sentences(document):
+    for s, e, key in _sentences(document, params["formulas"]):
         if len(key) < params["min_sentence"] and key not in exact:
             continue
         if len(key) < SHINGLE:
