@@ -123,14 +123,11 @@ def test_a_bad_lexicon_in_a_rules_folder_is_reported_and_the_rules_still_load(tm
 def test_every_bundled_lexicon_loads_and_is_used_by_some_rule() -> None:
     rules, errors = load_rules()
     assert not errors
-    used = {
-        part[1:]
-        for rule in rules
-        for f in rule.params.get("frames", ())
-        for slot in f.slots + f.needs + f.unless
-        for part in slot.spec.split("|")
-        if part.startswith("@")
-    }
+    specs = [
+        slot.spec for rule in rules for f in rule.params.get("frames", ()) for slot in f.slots + f.needs + f.unless
+    ]
+    specs += [rule.params["formulas_spec"] for rule in rules if rule.kind == "copy"]
+    used = {part[1:] for spec in specs for part in spec.split("|") if part.startswith("@")}
     names = {lex.name for lex in lexicons.all_lexicons()}
     assert names and names <= used, names - used
 

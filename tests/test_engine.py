@@ -33,3 +33,17 @@ def test_severity_override_select_and_suppressed_words(rules) -> None:
     settings = Settings(severity={"JF301": Severity.ERROR}, select=("JF3",), suppressed=(("JF303", "实行“一票否决”"),))
     findings = Checker(rules, settings).check(parse(TEXT)).findings
     assert [(f.rule, f.severity) for f in findings] == [("JF301", Severity.ERROR)]
+
+
+def test_a_length_rule_s_own_limits_apply_unless_configured(tmp_path) -> None:
+    from jianfu.rules import bundled_rules_dir, load_rules
+
+    text = (bundled_rules_dir() / "documents" / "JF201.yaml").read_text("utf-8")
+    (tmp_path / "JF201.yaml").write_text(text.replace("general: 5000", "general: 100"), "utf-8")
+    rules, errors = load_rules(tmp_path)
+    assert not errors
+    draft = parse("关于某项工作的通知\n各单位：\n" + "各单位要健全工作机制，按期完成任务。" * 10 + "\n")
+    assert [f.rule for f in Checker(rules).check(draft).findings] == ["JF201"]
+    assert Checker(rules).check(draft).stats.limit == 100
+    configured = Settings(limits=replace(Settings().limits, general=1000))
+    assert Checker(rules, configured).check(draft).findings == ()

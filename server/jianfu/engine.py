@@ -1,8 +1,9 @@
 """check(document, rules, settings) -> findings. Imports no server framework.
 
-``Checker`` holds a rule set and caches phrase findings per paragraph text, so that an
-editor re-checks only the paragraphs an edit changed; document-level kinds (length,
-sections, copying) are recomputed on every call and are cheap.
+``Checker`` holds a rule set and feeds each rule to its kind (``jianfu.kinds``) without
+naming any: findings of paragraph-scoped kinds are cached per paragraph text (and document
+genre), so that an editor re-checks only the paragraphs an edit changed; document-scoped
+kinds are recomputed on every call and are cheap.
 """
 
 from __future__ import annotations
@@ -17,7 +18,7 @@ from dataclasses import dataclass, replace
 
 from jianfu import doctype, scope
 from jianfu.analysis import genre
-from jianfu.kinds import KIND_MODULES, CheckContext, length, phrase, section
+from jianfu.kinds import KIND_MODULES, CheckContext
 from jianfu.model import Document, DocumentStats, Finding, SectionStat
 from jianfu.rules import Rule
 from jianfu.settings import Settings
@@ -65,12 +66,12 @@ class Checker:
         # (document genres, paragraph text) -> phrase findings of every rule in it
         self._paragraph_cache: OrderedDict[tuple[frozenset[str], str], tuple[Finding, ...]] = OrderedDict()
         self._reported_failures: set[str] = set()
-        # anchor -> phrase rules it wakes up: one substring test per anchor and document,
+        # anchor -> paragraph rules it wakes up: one substring test per anchor and document,
         # instead of one per anchor, rule and paragraph
-        self._phrase_rules = [r for r in self.rules if r.kind == "phrase"]
+        self._paragraph_rules = [r for r in self.rules if _scope(r) == "paragraph"]
         self._rules_by_anchor: dict[str, list[Rule]] = {}
-        for rule in self._phrase_rules:
-            for anchor in rule.params["anchors"]:
+        for rule in self._paragraph_rules:
+            for anchor in KIND_MODULES[rule.kind].anchors(rule):
                 self._rules_by_anchor.setdefault(anchor, []).append(rule)
 
     def with_settings(self, settings: Settings) -> Checker:
@@ -85,20 +86,24 @@ class Checker:
             if r.enabled and self.settings.enabled(r.id) and not special_topic_active(r, document, self.settings)
         ]
 
+    def context(self, document: Document, parents: Iterable[Document] = ()) -> CheckContext:
+        limits = {k: v for k, v in vars(self.settings.limits).items() if v is not None}
+        return CheckContext(resolve_doc_type(document, self.settings), tuple(parents), limits, self.settings.budgets)
+
     def check(self, document: Document, parents: Iterable[Document] = ()) -> Result:
-        context = CheckContext(self.settings, resolve_doc_type(document, self.settings), tuple(parents))
+        context = self.context(document, parents)
         rules = self.active_rules(document)
         findings: list[Finding] = []
         failures: list[RuleFailure] = []
-        phrase_rules = [r for r in rules if r.kind == "phrase"]
-        if phrase_rules:
-            found = self._phrase_findings(document, phrase_rules, failures)
+        paragraph_rules = [r for r in rules if _scope(r) == "paragraph"]
+        if paragraph_rules:
+            found = self._paragraph_findings(document, paragraph_rules, failures)
             described = scope.descriptive_spans(document)
             if described:  # a 通报 of problems, a 存在的问题 section: practices described, not demanded
                 found = [f for f in found if not scope.inside(described, f.start)]
             findings.extend(found)
         for rule in rules:
-            if rule.kind == "phrase":
+            if _scope(rule) == "paragraph":
                 continue
             try:
                 findings.extend(KIND_MODULES[rule.kind].check(rule, document, context))
@@ -111,7 +116,7 @@ class Checker:
         findings.sort(key=Finding.sort_key)
         return Result(tuple(findings), self.stats(document, context), tuple(failures))
 
-    def _phrase_findings(self, document: Document, rules: list[Rule], failures: list[RuleFailure]) -> list[Finding]:
+    def _paragraph_findings(self, document: Document, rules: list[Rule], failures: list[RuleFailure]) -> list[Finding]:
         wanted = {r.id for r in rules}
         blocks = _blocks(document)
         genres = genre.detect(document)
@@ -132,7 +137,7 @@ class Checker:
     def _paragraph(
         self, norm: str, genres: frozenset[str], present: list[str], failures: list[RuleFailure]
     ) -> tuple[Finding, ...]:
-        """Phrase findings of every phrase rule in one paragraph, offsets relative to it (cached).
+        """Findings of every paragraph rule in one paragraph, offsets relative to it (cached).
 
         ``present`` is a superset of the anchors in the paragraph (all anchors, or those in the document).
         """
@@ -144,11 +149,11 @@ class Checker:
         woken = {id(r): r for a in present if a in norm for r in self._rules_by_anchor[a]}
         found: list[Finding] = []
         clean = True
-        for rule in self._phrase_rules:
+        for rule in self._paragraph_rules:
             if id(rule) not in woken:
                 continue
             try:
-                found.extend(phrase.paragraph_findings(rule, norm, 0, genres))
+                found.extend(KIND_MODULES[rule.kind].paragraph_findings(rule, norm, 0, genres))
             except Exception as exc:
                 clean = False
                 failures.append(self._failure(rule, exc))
@@ -170,17 +175,23 @@ class Checker:
         return replace(finding, severity=override) if override else finding
 
     def stats(self, document: Document, context: CheckContext | None = None) -> DocumentStats:
-        context = context or CheckContext(self.settings, resolve_doc_type(document, self.settings))
+        """字数, its limit and the measured sections, from the kinds that offer statistics."""
+        context = context or self.context(document)
         limit = None
         sections: list[SectionStat] = []
         for rule in self.rules:
-            if rule.kind == "length" and limit is None:
-                limit = length.limit_for(rule, context)
-            elif rule.kind == "section":
-                sections.extend(section.measure(rule, document, context))
-        if limit is None and context.doc_type != "comprehensive":
-            limit = getattr(self.settings.limits, context.doc_type)
+            offer = getattr(KIND_MODULES[rule.kind], "stats", None)
+            if offer is None:
+                continue
+            found = offer(rule, document, context)
+            if limit is None and found.get("limit") is not None:
+                limit = found["limit"]
+            sections.extend(found.get("sections", ()))
         return DocumentStats(document.body_chars, limit, context.doc_type, tuple(sections))
+
+
+def _scope(rule: Rule) -> str:
+    return str(KIND_MODULES[rule.kind].SCOPE)
 
 
 @dataclass(frozen=True)

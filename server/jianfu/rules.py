@@ -16,6 +16,7 @@ from typing import Any
 
 import yaml
 
+from jianfu import kinds
 from jianfu.model import Severity
 
 try:  # the C loader is ~10x faster; pure Python stays the fallback
@@ -23,17 +24,9 @@ try:  # the C loader is ~10x faster; pure Python stays the fallback
 except ImportError:  # pragma: no cover
     from yaml import SafeLoader as _Loader  # type: ignore[assignment]
 
-KINDS = ("phrase", "length", "section", "copy")
 RULE_ID = re.compile(r"^JF\d{3,4}$")
 COMMON_REQUIRED = ("id", "title", "article", "clause", "kind", "severity", "message", "why", "suggestion", "examples")
 COMMON_OPTIONAL = ("enabled", "special_topics", "doc_url", "tags")
-KIND_KEYS: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
-    # kind: (required, optional)
-    "phrase": ((), ("frames", "anchors", "patterns", "measured", "exclude", "requires", "context", "fix", "scope")),
-    "length": (("limits",), ()),
-    "section": (("sections",), ("preamble", "mention_message")),
-    "copy": ((), ("min_run", "min_sentence", "similarity", "formulas")),
-}
 
 
 class RuleError(ValueError):
@@ -156,9 +149,9 @@ def parse_rule(data: Any, where: str, expected_id: str | None = None) -> Rule:
     if expected_id and rule_id != expected_id:
         raise fail("id", f"规则编号应与文件名一致（{expected_id}）。")
     kind = data["kind"]
-    if kind not in KINDS:
-        raise fail("kind", f"未知的规则类型“{kind}”，可选：{'、'.join(KINDS)}。")
-    required, optional = KIND_KEYS[kind]
+    if kind not in kinds.KIND_MODULES:
+        raise fail("kind", f"未知的规则类型“{kind}”，可选：{'、'.join(kinds.KIND_MODULES)}。")
+    required, optional = kinds.keys(kind)
     allowed = set(COMMON_REQUIRED) | set(COMMON_OPTIONAL) | set(required) | set(optional) | {"todo"}
     for key in data:
         if key not in allowed:
@@ -180,10 +173,8 @@ def parse_rule(data: Any, where: str, expected_id: str | None = None) -> Rule:
     if not isinstance(topics, list) or not all(isinstance(t, str) for t in topics):
         raise fail("special_topics", "应为字符串列表。")
 
-    from jianfu.kinds import compile_params  # local import: kinds import Rule
-
     try:
-        params = compile_params(kind, data)
+        params = kinds.compile_params(kind, data)
     except (ValueError, TypeError, re.error) as exc:
         key = getattr(exc, "key", None)
         raise fail(key, f"参数无效：{exc}") from None

@@ -25,8 +25,10 @@ class SettingsError(ValueError):
 
 @dataclass(frozen=True)
 class Limits:
-    general: int = 5000  # 地方和部门文件
-    special: int = 4000  # 部署专项工作或者具体任务
+    """Configured 字数 limits; None keeps the length rule's own (rules/documents/JF201.yaml: 5000 / 4000)."""
+
+    general: int | None = None  # 地方和部门文件
+    special: int | None = None  # 部署专项工作或者具体任务
     # 部署综合性工作: no limit
 
 
@@ -112,6 +114,8 @@ def _convert(key: str, value: Any, source: str, raw_key: str, base: Settings) ->
         except ValueError:
             raise fail("规则编号到 error、warning、info、hint 的表") from None
     if key == "limits":
+        if isinstance(value, dict):  # an editor sends null for "the rule's own limit"
+            value = {k: v for k, v in value.items() if v is not None}
         if not isinstance(value, dict) or not all(isinstance(v, int) and v > 0 for v in value.values()):
             raise fail("如 {general = 5000, special = 4000} 的表")
         unknown = set(value) - {"general", "special"}

@@ -1,32 +1,36 @@
-"""Rule kinds: each module compiles its rule keys and checks a document.
+"""Rule kinds are plug-ins: the engine feeds each rule to its kind and never names one.
 
-A kind exposes ``compile(data) -> dict`` (validated, compiled parameters) and
-``check(rule, document, context) -> Iterator[Finding]``. Phrase rules also expose
-``check_paragraph`` so that shells can cache their findings per paragraph.
+A kind module declares ``KEYS`` (its own required and optional rule keys), ``compile(data) ->
+params`` (validated, compiled), and its ``SCOPE``:
+
+- ``"paragraph"``: ``anchors(rule)`` (literal words one of which must occur for the rule to run)
+  and ``paragraph_findings(rule, norm, offset, genres)``. Such findings depend on nothing but the
+  paragraph and the document's genre, so the engine caches them per paragraph: a keystroke
+  re-checks only the paragraphs it changed.
+- ``"document"``: ``check(rule, document, context)``, recomputed on every check (cheap).
+
+A kind may also offer ``stats(rule, document, context) -> dict`` (``limit``, ``sections``) for the
+document statistics shown beside the findings.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-from typing import Any, Protocol
+from typing import Any
 
 from jianfu.kinds import copy, length, phrase, section
 from jianfu.kinds.base import CheckContext
-from jianfu.model import Document, Finding
-from jianfu.rules import Rule
 
-
-class Kind(Protocol):
-    def compile(self, data: dict[str, Any]) -> dict[str, Any]: ...
-
-    def check(self, rule: Rule, document: Document, context: CheckContext) -> Iterator[Finding]: ...
-
-
-KIND_MODULES: dict[str, Kind] = {"phrase": phrase, "length": length, "section": section, "copy": copy}
+KIND_MODULES: dict[str, Any] = {"phrase": phrase, "length": length, "section": section, "copy": copy}
 
 
 def compile_params(kind: str, data: dict[str, Any]) -> dict[str, Any]:
-    return KIND_MODULES[kind].compile(data)
+    params: dict[str, Any] = KIND_MODULES[kind].compile(data)
+    return params
 
 
-__all__ = ["KIND_MODULES", "CheckContext", "compile_params"]
+def keys(kind: str) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    required, optional = KIND_MODULES[kind].KEYS
+    return tuple(required), tuple(optional)
+
+
+__all__ = ["KIND_MODULES", "CheckContext", "compile_params", "keys"]

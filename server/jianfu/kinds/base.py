@@ -5,11 +5,12 @@ from __future__ import annotations
 import re
 from contextvars import ContextVar
 from dataclasses import dataclass, field
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from jianfu.model import Document, Finding, Fix, Related
-from jianfu.rules import Rule
-from jianfu.settings import Settings
+
+if TYPE_CHECKING:
+    from jianfu.rules import Rule
 
 
 class ParamError(ValueError):
@@ -20,9 +21,14 @@ class ParamError(ValueError):
 
 @dataclass(frozen=True)
 class CheckContext:
-    settings: Settings
+    """What a document-level kind may read besides its rule and the document: no other settings."""
+
     doc_type: str  # general | special | comprehensive
     parents: tuple[Document, ...] = field(default_factory=tuple)
+    limits: dict[str, int] = field(default_factory=dict)  # configured 字数 limits (override a rule's own)
+    budgets: dict[str, int] = field(default_factory=dict)  # configured section budgets by name
+    # per check: a kind's own results shared between its check and its stats (sections measured once)
+    memo: dict[Any, Any] = field(default_factory=dict, compare=False)
 
 
 # Compiling ~200 regular expressions costs ~120 ms, more than the rest of a cold `jianfu check`.

@@ -15,16 +15,22 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from difflib import SequenceMatcher
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from jianfu.analysis.lexicons import LexiconError, compile_slot
 from jianfu.kinds.base import CheckContext, ParamError, make_finding
 from jianfu.model import Document, Finding, Related
-from jianfu.rules import Rule
+
+if TYPE_CHECKING:
+    from jianfu.rules import Rule
 
 SHINGLE = 8
 _SENTENCE = re.compile(r"[^。！？；!?;\n]+[。！？；!?;]?")
 _NOISE = re.compile(r"[\s\u3000，、,：:“”‘’\"'（）()《》。！？；!?;]")
+
+
+SCOPE = "document"
+KEYS = ((), ("min_run", "min_sentence", "similarity", "formulas"))
 
 
 def compile(data: dict[str, Any]) -> dict[str, Any]:
@@ -33,8 +39,9 @@ def compile(data: dict[str, Any]) -> dict[str, Any]:
         "min_sentence": data.get("min_sentence", 20),
         "similarity": data.get("similarity", 0.85),
     }
+    params["formulas_spec"] = data.get("formulas", "@standard_formulas")
     try:
-        params["formulas"] = compile_slot(data.get("formulas", "@standard_formulas")).pattern
+        params["formulas"] = compile_slot(params["formulas_spec"]).pattern
     except LexiconError as exc:
         raise ParamError("formulas", str(exc)) from None
     for key in ("min_run", "min_sentence"):

@@ -3,13 +3,15 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from jianfu.doctype import NAMES
 from jianfu.kinds.base import CheckContext, ParamError, make_finding
 from jianfu.model import Document, Finding
-from jianfu.rules import Rule
 from jianfu.text.count import count_chars
+
+if TYPE_CHECKING:
+    from jianfu.rules import Rule
 
 
 def compile(data: dict[str, Any]) -> dict[str, Any]:
@@ -21,13 +23,19 @@ def compile(data: dict[str, Any]) -> dict[str, Any]:
     return {"limits": dict(limits)}
 
 
+SCOPE = "document"
+KEYS = (("limits",), ())
+
+
 def limit_for(rule: Rule, context: CheckContext) -> int | None:
+    """The configured limit for the document's type, else the rule's own; None for comprehensive work."""
     if context.doc_type == "comprehensive":
         return None
-    configured = context.settings.limits
-    defaults = rule.params["limits"]
-    value = getattr(configured, context.doc_type, None)
-    return value if value is not None else defaults[context.doc_type]
+    return context.limits.get(context.doc_type) or rule.params["limits"][context.doc_type]
+
+
+def stats(rule: Rule, document: Document, context: CheckContext) -> dict[str, Any]:
+    return {"limit": limit_for(rule, context)}
 
 
 def check(rule: Rule, document: Document, context: CheckContext) -> Iterator[Finding]:

@@ -13,16 +13,26 @@ true: skip matches inside prohibitions, quotations and critiques), ``fix``.
 from __future__ import annotations
 
 from collections.abc import Iterator
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from jianfu.context import is_not_a_requirement, sentence_bounds
 from jianfu.kinds import frame as frames
 from jianfu.kinds.base import CheckContext, ParamError, make_finding, regex_list
 from jianfu.kinds.measure import UNITS, measure
 from jianfu.model import Document, Finding, Fix
-from jianfu.rules import Rule
 
+if TYPE_CHECKING:
+    from jianfu.rules import Rule
+
+# Phrase findings depend on nothing but the paragraph and the document's genre: the engine caches them.
+SCOPE = "paragraph"
+KEYS = ((), ("frames", "anchors", "patterns", "measured", "exclude", "requires", "context", "fix", "scope"))
 FIX_ACTIONS = ("delete-sentence", "replace")
+
+
+def anchors(rule: Rule) -> tuple[str, ...]:
+    """Literal words one of which must occur in a paragraph for the rule to run ("" wakes it always)."""
+    return tuple(rule.params["anchors"])
 
 
 def compile(data: dict[str, Any]) -> dict[str, Any]:

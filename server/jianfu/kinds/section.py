@@ -13,14 +13,19 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from typing import Any
-
 from dataclasses import replace
+from typing import TYPE_CHECKING, Any
 
 from jianfu.kinds.base import CheckContext, ParamError, make_finding, regex_list
 from jianfu.model import Document, Finding, SectionStat, Severity
-from jianfu.rules import Rule
 from jianfu.text.count import count_chars
+
+if TYPE_CHECKING:
+    from jianfu.rules import Rule
+
+
+SCOPE = "document"
+KEYS = (("sections",), ("preamble", "mention_message"))
 
 
 def compile(data: dict[str, Any]) -> dict[str, Any]:
@@ -55,9 +60,20 @@ def compile(data: dict[str, Any]) -> dict[str, Any]:
     return {"sections": compiled, "preamble": preamble, "mention_message": data.get("mention_message", "")}
 
 
+def stats(rule: Rule, document: Document, context: CheckContext) -> dict[str, Any]:
+    return {"sections": measure(rule, document, context)}
+
+
 def measure(rule: Rule, document: Document, context: CheckContext) -> list[SectionStat]:
-    """The sections this rule budgets, with their length (also used for document statistics)."""
-    budgets = context.settings.budgets
+    """The sections this rule budgets, with their length (measured once per check, shared with ``stats``)."""
+    key = ("section", rule.id)
+    if key not in context.memo:
+        context.memo[key] = _measure(rule, document, context)
+    return list(context.memo[key])
+
+
+def _measure(rule: Rule, document: Document, context: CheckContext) -> list[SectionStat]:
+    budgets = context.budgets
     stats: list[SectionStat] = []
     for section in document.sections:
         if section.level > 2:
