@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import cache
 from importlib import resources
 from pathlib import Path
 
@@ -43,6 +44,12 @@ class Lexicon:
 
 _registry: dict[str, Lexicon] = {}
 _loaded_dirs: set[str] = set()
+_generation = 0  # bumped when a lexicon is (re)loaded, so slots built from the old words are not reused
+
+
+def _bump() -> None:
+    global _generation
+    _generation += 1
 
 
 def bundled_dir() -> Path:
@@ -59,6 +66,7 @@ def load_dir(directory: Path) -> list[LexiconError]:
             errors.append(exc)
             continue
         _registry[lexicon.name] = lexicon
+        _bump()
         segment.add_words(w for w in lexicon.words if not w.startswith("re:"))
     vocabulary = directory / "dictionary.txt"
     if vocabulary.exists():
@@ -105,12 +113,17 @@ def all_lexicons() -> list[Lexicon]:
 
 @dataclass(frozen=True)
 class Slot:
-    """One compiled slot spec: a regular expression over the normal form, plus its literal words."""
+    """One slot spec: a regular expression over the normal form (compiled on first use), plus its literal words."""
 
     spec: str
-    pattern: re.Pattern[str]
+    source: str
     literals: tuple[str, ...]  # every literal alternative (anchors); empty if some alternative is a regex
     all_literal: bool
+
+    @property
+    def pattern(self) -> re.Pattern[str]:
+        # re keeps its own cache of compiled patterns, but only 512 of them: keep ours
+        return _compiled(self.source)
 
     def finditer(self, text: str, start: int, end: int) -> list[tuple[int, int]]:
         """Matches inside ``text[start:end]`` that begin and end on word boundaries when they are short.
@@ -133,7 +146,20 @@ class Slot:
         return out
 
 
+@cache
+def _compiled(source: str) -> re.Pattern[str]:
+    return re.compile(source)
+
+
 def compile_slot(spec: str) -> Slot:
+    """The slot for ``spec``; specs shared by many frames ("@lower_levels") are built once."""
+    if not isinstance(spec, str) or not spec.strip():
+        raise LexiconError("槽位应为非空字符串（@词表名、词语或 re:正则，用 | 分隔）。")
+    return _slot(spec, _generation)
+
+
+@cache
+def _slot(spec: str, generation: int) -> Slot:
     if not isinstance(spec, str) or not spec.strip():
         raise LexiconError("槽位应为非空字符串（@词表名、词语或 re:正则，用 | 分隔）。")
     alternatives: list[str] = []
@@ -149,13 +175,15 @@ def compile_slot(spec: str) -> Slot:
                 literals.append(entry)
     literals.sort(key=len, reverse=True)
     alternatives = [re.escape(w) for w in literals] + alternatives
-    try:
-        pattern = re.compile("|".join(alternatives))
-    except re.error as exc:
-        raise LexiconError(f"槽位“{spec}”的正则表达式有误：{exc}") from None
+    source = "|".join(alternatives)
+    if not all_literal:  # a bundled lexicon's regexes are checked by the suite; inline ones here
+        try:
+            re.compile(source)
+        except re.error as exc:
+            raise LexiconError(f"槽位“{spec}”的正则表达式有误：{exc}") from None
     if not literals and all_literal:
         raise LexiconError(f"槽位“{spec}”没有任何词语。")
-    return Slot(spec, pattern, tuple(literals) if all_literal else (), all_literal)
+    return Slot(spec, source, tuple(literals) if all_literal else (), all_literal)
 
 
 def _split(spec: str) -> list[str]:

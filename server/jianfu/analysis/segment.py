@@ -9,6 +9,7 @@ first use: a keystroke that touches no rule's anchor never loads it.
 from __future__ import annotations
 
 import logging
+import sys
 import threading
 from collections.abc import Iterable
 from functools import lru_cache
@@ -46,19 +47,44 @@ def tokenizer() -> Any:
     if _tokenizer is None:
         with _lock:
             if _tokenizer is None:
-                import jieba
-
+                jieba = _import_jieba()
                 jieba.setLogLevel(logging.WARNING)
                 tk = jieba.Tokenizer(dictionary=_base_dictionary())
                 # Built here rather than by tk.initialize(), which would load and write a marshal
                 # cache in the shared temporary folder (a file another user could plant).
-                with open(_base_dictionary(), "rb") as f:
-                    tk.FREQ, tk.total = tk.gen_pfdict(f)
+                tk.FREQ, tk.total = _prefix_dictionary(_base_dictionary())
                 tk.initialized = True
                 for word in _extra_words:
                     tk.add_word(word, freq=_FREQ)
                 _tokenizer = tk
     return _tokenizer
+
+
+def _prefix_dictionary(path: str) -> tuple[dict[str, int], int]:
+    """jieba's word -> frequency table with every word's prefixes at 0 (what ``gen_pfdict`` builds)."""
+    with open(path, encoding="utf-8") as f:
+        rows = [line.split(" ", 2) for line in f.read().splitlines() if line]
+    freq = {row[0]: int(row[1]) for row in rows}
+    total = sum(freq.values())
+    for word in list(freq):
+        for i in range(1, len(word)):
+            freq.setdefault(word[:i], 0)
+    return freq, total
+
+
+def _import_jieba() -> Any:
+    """jieba imports pkg_resources (~100 ms, most of a cold start) only to open its own data files;
+    when pkg_resources cannot be imported, jieba opens them from its folder instead."""
+    if "pkg_resources" in sys.modules:
+        import jieba
+
+        return jieba
+    sys.modules["pkg_resources"] = None  # type: ignore[assignment]
+    try:
+        import jieba
+    finally:
+        del sys.modules["pkg_resources"]
+    return jieba
 
 
 @lru_cache(maxsize=8192)
