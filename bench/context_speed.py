@@ -16,7 +16,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from tests.test_context import CRITIQUES, PROHIBITIONS, QUOTATIONS, REQUIREMENTS, _split  # noqa: E402
 
-from jianfu.context import is_not_a_requirement  # noqa: E402
+from jianfu.analysis.mode import is_not_a_requirement  # noqa: E402
 
 
 def main() -> None:

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import pytest
 
-from jianfu.context import clause_end, clause_start, is_not_a_requirement, reason, sentence_bounds
+from jianfu.analysis.mode import clause_end, clause_start, is_not_a_requirement, mode, reason, sentence_bounds
 from jianfu.engine import Checker
 from jianfu.settings import Settings
 from tests.helpers import example_document
@@ -161,3 +161,12 @@ def test_bounds_helpers() -> None:
 def test_traditional_characters_go_through_the_normal_form(rules, sentence: str, expected: list[str]) -> None:
     result = Checker(rules, Settings()).check(example_document(sentence))
     assert [f.rule for f in result.findings] == expected
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    ["是否对乡镇实行“一票否决”？", "有没有要求各村签订责任书？"],
+)
+def test_a_self_check_question_asks_and_does_not_demand(sentence: str) -> None:
+    start = sentence.index("一票否决") if "一票否决" in sentence else sentence.index("签订")
+    assert mode(sentence, start, start + 4) == "question"

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 from importlib import resources
 from pathlib import Path
 
@@ -50,6 +50,7 @@ _generation = 0  # bumped when a lexicon is (re)loaded, so slots built from the 
 def _bump() -> None:
     global _generation
     _generation += 1
+    _matches.cache_clear()  # new words may change jieba's word boundaries
 
 
 def bundled_dir() -> Path:
@@ -129,21 +130,27 @@ class Slot:
         """Matches inside ``text[start:end]`` that begin and end on word boundaries when they are short.
 
         A match of one or two characters ("报", "上报") is kept only if jieba reads it as its own
-        word(s): 报 in 通报/汇报/情报, 上报 in 向上报告 are not the verb.
+        word(s): 报 in 通报/汇报/情报, 上报 in 向上报告 are not the verb. Results are shared by
+        every frame that asks the same sentence the same slot ("@lower_levels" in many rules).
         """
-        out: list[tuple[int, int]] = []
-        bounds: frozenset[int] | None = None
-        for m in self.pattern.finditer(text, start, end):
-            s, e = m.span()
-            if s == e:
+        return list(_matches(self.source, text, start, end))
+
+
+@lru_cache(maxsize=65536)
+def _matches(source: str, text: str, start: int, end: int) -> tuple[tuple[int, int], ...]:
+    out: list[tuple[int, int]] = []
+    bounds: frozenset[int] | None = None
+    for m in _compiled(source).finditer(text, start, end):
+        s, e = m.span()
+        if s == e:
+            continue
+        if e - s <= 2:
+            if bounds is None:
+                bounds = segment.boundaries(text[start:end])
+            if s - start not in bounds or e - start not in bounds:
                 continue
-            if e - s <= 2:
-                if bounds is None:
-                    bounds = segment.boundaries(text[start:end])
-                if s - start not in bounds or e - start not in bounds:
-                    continue
-            out.append((s, e))
-        return out
+        out.append((s, e))
+    return tuple(out)
 
 
 @cache

@@ -16,8 +16,8 @@ from dataclasses import dataclass
 from typing import Any
 
 from jianfu.analysis.lexicons import LexiconError, Slot, compile_slot
+from jianfu.analysis.mode import mode
 from jianfu.analysis.sentences import sentence_spans
-from jianfu.context import reason
 from jianfu.kinds.base import ParamError
 
 FRAME_KEYS = {"name", "match", "gap", "ordered", "needs", "unless", "genre", "not_genre", "mark", "context", "note"}
@@ -149,7 +149,7 @@ def _sentence_hits(frame: Frame, text: str, s: int, e: int) -> list[tuple[int, i
         start, end = min(m[0] for m in marked), max(m[1] for m in marked)
         if start < last_end:
             continue
-        if frame.context and reason(text, chain[0][0], chain[-1][1] if frame.ordered else end) is not None:
+        if frame.context and mode(text, chain[0][0], chain[-1][1] if frame.ordered else end) != "demand":
             continue
         out.append((start, end))
         last_end = end

@@ -15,7 +15,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import TYPE_CHECKING, Any
 
-from jianfu.context import is_not_a_requirement, sentence_bounds
+from jianfu.analysis.mode import is_not_a_requirement, sentence_bounds
 from jianfu.kinds import frame as frames
 from jianfu.kinds.base import CheckContext, ParamError, make_finding, regex_list
 from jianfu.kinds.measure import UNITS, measure

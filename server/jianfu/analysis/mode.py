@@ -1,4 +1,4 @@
-"""Is a matched practice demanded, or only named?
+"""The mode of a matched practice: demanded, or only named (forbidden, quoted, criticised, asked about)?
 
 A practice named inside a prohibition or a clean-up ("不得随意设置'一票否决'"),
 in a quotation of the rules, or in a report criticising it, is not a requirement.
@@ -189,6 +189,22 @@ def reason(text: str, start: int, end: int) -> str | None:
     return None
 
 
+# A self-check question ("是否存在……一票否决？", "有没有层层签订责任状？") asks; it does not demand.
+_QUESTION = re.compile("是否|有没有|有无|能否|吗[？?]?$")
+
+
+def mode(text: str, start: int, end: int) -> str:
+    """ "demand", or why ``text[start:end]`` is not one: "prohibition", "quotation", "critique", "question"."""
+    why = reason(text, start, end)
+    if why is not None:
+        return why
+    s, e = sentence_bounds(text, start, end)
+    sentence = text[s:e].rstrip()
+    if sentence.endswith(("？", "?")) and _QUESTION.search(sentence):
+        return "question"
+    return "demand"
+
+
 def is_not_a_requirement(text: str, start: int, end: int) -> bool:
-    """True when the practice at ``text[start:end]`` is forbidden, removed, quoted or criticised."""
-    return reason(text, start, end) is not None
+    """True when the practice at ``text[start:end]`` is forbidden, removed, quoted, criticised or asked about."""
+    return mode(text, start, end) != "demand"
