@@ -98,6 +98,7 @@ REQUIREMENTS = [
     "各村每周至少【上传3次环境整治工作照片】。",
     "各村要做到【制度规范上墙】。",
     "各村要【每日上报】环境卫生整治进展。",
+    "现将各乡镇人居环境整治考评【排名情况通报】如下：",
     "从基层【借调干部】5名参与专项整治。",
     # 专项整治、整治工作 named as the topic of a report or a pledge are nouns, not clean-up cues
     "各乡镇要按月【上报整治工作开展情况】和相关数据。",
@@ -106,6 +107,9 @@ REQUIREMENTS = [
     # "存在问题" as one more item of the report is not a critique
     "各街道要定期向区委【报告推进落实情况】和存在问题。",
     "请于6月底前【报送工作进展情况】、存在的问题及下一步打算。",
+    # the document's basis ("根据《……》要求，") introduces its own demand
+    "根据《关于做好某项工作的通知》要求，各乡镇要于每月5日前【报送工作进展情况】。",
+    "按照《某市考核办法》（某办〔2024〕3号）有关要求，现将各乡镇【排名情况通报】如下：",
 ]
 
 

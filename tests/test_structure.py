@@ -124,3 +124,13 @@ def test_passages_without_a_title_are_all_body(text: str) -> None:
 
 def test_a_title_needs_a_body_after_it() -> None:
     assert parse("关于做好防汛工作的通知\n各单位要落实防汛责任。").title == "关于做好防汛工作的通知"
+
+
+@pytest.mark.parametrize(
+    "line",
+    ["现将各乡镇考评排名情况通报如下：", "根据《某县考核办法》要求，现就有关事项通知如下："],
+)
+def test_a_line_that_opens_the_body_is_not_an_addressee(line: str) -> None:
+    document = parse(f"关于某项工作的通报\n{line}\n一、排名情况\n")
+    assert document.addressee_span is None
+    assert document.body_span[0] <= document.text.index(line)

@@ -24,7 +24,7 @@ CLAUSE_END = SENTENCE_END + "，,：:"
 # someone joins (参与专项整治).
 _WORK_ZHENGZHI = (
     "(?<!环境)(?<!排查)(?<!综合)(?<!参与)(?<!参加)(?<!投入)(?<!参与专项)(?<!参加专项)(?<!投入专项)"
-    "整治(?!工作|行动|任务|提升|成效|情况|进度|进展)"
+    "整治(?!工作|行动|任务|提升|成效|情况|进度|进展|考评|考核|评比|测评|督查|检查|验收|排名|资金|项目|领导小组|办公室)"
 )
 
 # Cues before the match, in the same clause: the practice is being forbidden or removed.
@@ -95,6 +95,9 @@ _QUOTATION = re.compile(
     "《[^》]{0,40}(?:规定|通知|意见|办法|条例|措施)》[^。；]{0,10}(?:指出|提出|明确|规定|要求|强调)|"
     "(?:规定|文件|通知|意见)(?:明确)?(?:指出|提出|强调)|根据[^。；]{0,30}规定"
 )
+# "根据《……通知》（……号）有关要求，现将……": the document names its basis and goes on to its own
+# demand; only a clause that reports what another document says is a quotation.
+_BASIS = re.compile("(?:根据|按照|依据|遵照)《[^》]{0,60}》[^。；，]{0,24}?(?:要求|部署|精神|规定)[，,：:]")
 
 
 def sentence_bounds(text: str, start: int, end: int) -> tuple[int, int]:
@@ -175,7 +178,8 @@ def _is_quotation(text: str, start: int, end: int) -> bool:
     if _inside_book_title(text, start, end):
         return True
     s, _ = sentence_bounds(text, start, end)
-    return bool(_QUOTATION.search(text[s:start]))
+    before = _BASIS.sub(lambda m: " " * len(m.group()), text[s:start])
+    return bool(_QUOTATION.search(before))
 
 
 def reason(text: str, start: int, end: int) -> str | None:

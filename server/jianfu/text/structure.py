@@ -26,6 +26,8 @@ _DATE = re.compile(
 )
 _ATTACHMENT = re.compile(r"^\s*附\s*件\s*(?:\d+|[：:])")
 _ADDRESSEE = re.compile(r"^[^。；;！？]{2,120}[：:]\s*$")
+# "现将……通报如下：", "根据……要求，现就……通知如下：" end with a colon too, but open the body
+_BODY_OPENING = re.compile(r"^(?:现将|现就|根据|按照|依据|为)|如下[：:]\s*$")
 _TITLE_SUFFIX = re.compile(
     r"(通知|意见|方案|办法|规定|决定|细则|规划|纲要|计划|要点|报告|请示|批复|函|通报|公告|通告|决议|指引|指南|措施|条例|规则|议案|纪要)$"
 )
@@ -102,7 +104,12 @@ def parse(text: str, *, path: str | None = None, encoding: str | None = None, wr
         title, title_span, rest = "", None, nonempty
 
     addressee_span = None
-    if rest and _ADDRESSEE.match(norm_of(rest[0])) and heading_level(norm_of(rest[0])) is None:
+    if (
+        rest
+        and _ADDRESSEE.match(norm_of(rest[0]))
+        and not _BODY_OPENING.search(norm_of(rest[0]))
+        and heading_level(norm_of(rest[0])) is None
+    ):
         addressee_span = (rest[0].start, rest[0].end)
         rest = rest[1:]
 
