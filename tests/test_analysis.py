@@ -138,6 +138,9 @@ def test_every_bundled_lexicon_loads_and_is_used_by_some_rule() -> None:
         ("2023年度乡镇综合考核评分细则", {"assessment"}),
         ("关于2022年8月份乡（镇）环境空气质量排名情况的通报", {"ranking", "notice"}),
         ("2011年乡镇殡改目标管理责任书", {"pledge"}),
+        # a notice of assessment results ranks the assessed (its title says 考评, so it is read as assessment too)
+        ("关于5月份环境卫生考评情况的通报", {"assessment", "ranking", "notice"}),
+        ("关于安全生产大检查发现问题的通报", {"notice"}),
         ("关于做好防汛工作的通知", set()),
     ],
 )
