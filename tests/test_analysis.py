@@ -132,6 +132,11 @@ def test_every_bundled_lexicon_loads_and_is_used_by_some_rule() -> None:
     assert names and names <= used, names - used
 
 
+def test_a_title_run_together_with_a_table_still_tells_the_genre() -> None:
+    line = "学校安全工作考核指标与评分标准（试行）考核项目工作要求计分方法" + "各校要建立安全工作制度。" * 5
+    assert genre.detect(parse(line)) == {"assessment"}
+
+
 @pytest.mark.parametrize(
     ("title", "expected"),
     [

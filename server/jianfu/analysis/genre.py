@@ -33,6 +33,7 @@ _GENRES = (
     ("notice", re.compile("通报")),
 )
 _RANKING_NOTICE = re.compile("通报|情况")
+_RUN_ON_TITLE = 24
 
 
 def detect(document: Document) -> frozenset[str]:
@@ -48,5 +49,7 @@ def _first_line(document: Document) -> str:
     for p in document.paragraphs:
         line = document.norm[p.start : p.end].strip()
         if line:
-            return line if len(line) <= 60 else ""
+            # a title run together with a table or the body ("……考核指标与评分标准(试行)考核项目……"):
+            # its opening words still tell the genre
+            return line if len(line) <= 60 else line[:_RUN_ON_TITLE]
     return ""
