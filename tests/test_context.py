@@ -109,6 +109,9 @@ REQUIREMENTS = [
     # "存在问题" as one more item of the report is not a critique
     "各街道要定期向区委【报告推进落实情况】和存在问题。",
     "请于6月底前【报送工作进展情况】、存在的问题及下一步打算。",
+    # problems as the object of the work
+    "对污水处理厂存在的环境问题进行集中整治，并于6月底【报送阶段性报告】。",
+    "认真总结取得的成绩和存在的问题，形成总结报告，【上报县领导小组办公室】。",
     # the document's basis ("根据《……》要求，") introduces its own demand
     "根据《关于做好某项工作的通知》要求，各乡镇要于每月5日前【报送工作进展情况】。",
     "按照《某市考核办法》（某办〔2024〕3号）有关要求，现将各乡镇【排名情况通报】如下：",

@@ -83,6 +83,12 @@ _CRITIQUE_BEFORE = re.compile(
 )
 # "报送工作进展情况、存在问题和下一步打算": the problems are one more item of a report, not a critique
 _REPORT_ITEM = re.compile("(?:[和及、与]|以及)(?:存在|遇到|发现|面临)的?(?:主要|突出)?(?:困难和|困难、)?问题")
+# Problems as the object of the work, not a critique: "对……存在的环境问题进行集中整治",
+# "总结取得的成绩和存在的问题"
+_PROBLEMS_AS_WORK = re.compile(
+    "存在的[^，。；]{0,8}?问题(?=[^，。；]{0,4}(?:进行|开展|实施)?(?:集中|专项)?(?:整治|整改|治理|排查|梳理))|"
+    + _REPORT_ITEM.pattern
+)
 _CRITIQUE_AFTER = re.compile("^[^，。；！？]{0,12}?等?(?:问题|现象|乱象|顽疾|做法|倾向|负担|行为)(?![清单台账])")
 # Later in the sentence: "……现象仍然突出", "……屡禁不止", "……加重了基层负担".
 _CRITIQUE_LATER = re.compile(
@@ -167,7 +173,7 @@ def _is_prohibited(text: str, start: int, end: int) -> bool:
 
 def _is_critique(text: str, start: int, end: int) -> bool:
     s, e = sentence_bounds(text, start, end)
-    before = _outside_conditions(text[s:e])[: start - s]
+    before = _mask(_outside_conditions(text[s:e])[: start - s], _PROBLEMS_AS_WORK)
     if _CRITIQUE_BEFORE.search(before):
         return True
     after = _mask(text[end:e], _REPORT_ITEM)
