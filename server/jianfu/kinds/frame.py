@@ -13,6 +13,7 @@ practice is forbidden, cleaned up, quoted or criticised (``context: false`` turn
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import cached_property
 from typing import Any
 
 from jianfu.analysis.lexicons import LexiconError, Slot, compile_slot
@@ -38,7 +39,7 @@ class Frame:
     mark: tuple[int, ...]
     context: bool
 
-    @property
+    @cached_property
     def anchors(self) -> tuple[str, ...]:
         """Literal words one of which must occur for the frame to match ("" when none can be named)."""
         literal = [s for s in self.slots + self.needs if s.all_literal]
@@ -121,6 +122,10 @@ def hits(frame: Frame, text: str, genres: frozenset[str]) -> list[tuple[int, int
     if frame.genre and not frame.genre & genres:
         return []
     if frame.not_genre & genres:
+        return []
+    # one plain regex scan per slot over the paragraph rules most paragraphs out before any
+    # sentence is split or segmented (the word-boundary check only removes matches)
+    if any(slot.pattern.search(text) is None for slot in frame.slots + frame.needs):
         return []
     out: list[tuple[int, int]] = []
     for s, e in sentence_spans(text):
