@@ -71,7 +71,9 @@ _TOPIC = re.compile(
 _CONDITION = re.compile("(?:对于|对|凡是|凡|如果|如|若|一旦)[^，。；：]{0,24}?的")
 # What a condition may contain without negating: descriptive 不 and reporting verbs. Clean-up
 # verbs stay cues even there ("对清理后保留的……事项，实行清单管理").
-_CONDITION_NEUTRAL = re.compile("出现|发现|存在|反映|发生|突出问题|典型问题|不(?![得准许再搞予宜应必要对把以将作列纳开进召安设提层])")
+_CONDITION_NEUTRAL = re.compile(
+    "出现|发现|存在|反映|发生|突出问题|典型问题|不(?![得准许再搞予宜应必要对把以将作列纳开进召安设提层])"
+)
 
 # The sentence reports or criticises the practice rather than demanding it.
 _CRITIQUE_BEFORE = re.compile(
