@@ -186,8 +186,7 @@ def _is_quotation(text: str, start: int, end: int) -> bool:
     if _inside_book_title(text, start, end):
         return True
     s, _ = sentence_bounds(text, start, end)
-    before = _BASIS.sub(lambda m: " " * len(m.group()), text[s:start])
-    return bool(_QUOTATION.search(before))
+    return bool(_QUOTATION.search(_mask(text[s:start], _BASIS)))
 
 
 def reason(text: str, start: int, end: int) -> str | None:
