@@ -56,6 +56,18 @@ def test_sentences_end_at_marks_and_cell_gaps_not_at_commas() -> None:
     ]
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("凡发生进京上访的村，采 取一票否决的办法", ["凡发生进京上访的村，采 取一票否决的办法"]),
+        ("党建工作 30分 未开展的扣2分", ["党建工作", "30分", "未开展的扣2分"]),
+        ("督查组  各乡镇", ["督查组", "各乡镇"]),
+    ],
+)
+def test_a_stray_space_inside_a_chinese_sentence_ends_nothing(text: str, expected: list[str]) -> None:
+    assert [text[s:e] for s, e in sentence_spans(text)] == expected
+
+
 def _rule(frames: list, flag: str = "各乡镇要按月上报工作进展情况。", passes: str = "天气很好。") -> dict:
     return {
         "id": "JF999",
