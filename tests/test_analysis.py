@@ -68,6 +68,12 @@ def test_a_stray_space_inside_a_chinese_sentence_ends_nothing(text: str, expecte
     assert [text[s:e] for s, e in sentence_spans(text)] == expected
 
 
+def test_a_one_slot_frame_matching_twice_in_a_sentence_reports_both() -> None:
+    (compiled,) = frame.compile_frames([{"match": ["re:层层(?:传导|夯实)"]}])
+    text = "压实村委会的属地管理责任，层层传导压力，层层夯实任务。"
+    assert [text[s:e] for s, e in frame.hits(compiled, text, frozenset())] == ["层层传导", "层层夯实"]
+
+
 def _rule(frames: list, flag: str = "各乡镇要按月上报工作进展情况。", passes: str = "天气很好。") -> dict:
     return {
         "id": "JF999",

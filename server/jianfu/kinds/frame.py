@@ -176,7 +176,7 @@ def _chains(found: list[list[tuple[int, int]]], gap: int) -> list[list[tuple[int
             chain.append(nxt)
         if len(chain) == len(found):
             # a later first match nearer the rest gives a tighter span: "情况……情况，报送"
-            for later in found[0]:
+            for later in found[0] if len(chain) > 1 else ():
                 if chain[0][1] <= later[0] and later[1] <= chain[1][0] and later != chain[0]:
                     chain[0] = later
             chains.append(chain)
