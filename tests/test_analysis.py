@@ -68,6 +68,12 @@ def test_a_stray_space_inside_a_chinese_sentence_ends_nothing(text: str, expecte
     assert [text[s:e] for s, e in sentence_spans(text)] == expected
 
 
+def test_a_longer_word_one_character_after_a_rejected_short_match_is_found() -> None:
+    slot = lexicons.compile_slot("re:村委会|各村")
+    text = "乡人民政府同各村委会签订责任书"
+    assert [text[s:e] for s, e in slot.finditer(text, 0, len(text))] == ["村委会"]
+
+
 def test_a_one_slot_frame_matching_twice_in_a_sentence_reports_both() -> None:
     (compiled,) = frame.compile_frames([{"match": ["re:层层(?:传导|夯实)"]}])
     text = "压实村委会的属地管理责任，层层传导压力，层层夯实任务。"

@@ -140,16 +140,22 @@ class Slot:
 def _matches(source: str, text: str, start: int, end: int) -> tuple[tuple[int, int], ...]:
     out: list[tuple[int, int]] = []
     bounds: frozenset[int] | None = None
-    for m in _compiled(source).finditer(text, start, end):
+    pattern = _compiled(source)
+    pos = start
+    while (m := pattern.search(text, pos, end)) is not None:
         s, e = m.span()
         if s == e:
+            pos = s + 1
             continue
         if e - s <= 2:
             if bounds is None:
                 bounds = segment.boundaries(text[start:end])
             if s - start not in bounds or e - start not in bounds:
+                # a longer alternative may begin one character later: 各村委会 is 各 + 村委会
+                pos = s + 1
                 continue
         out.append((s, e))
+        pos = e
     return tuple(out)
 
 

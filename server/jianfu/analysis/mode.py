@@ -105,7 +105,10 @@ _QUOTATION = re.compile(
 )
 # "根据《……通知》（……号）有关要求，现将……": the document names its basis and goes on to its own
 # demand; only a clause that reports what another document says is a quotation.
-_BASIS = re.compile("(?:根据|按照|依据|遵照)《[^》]{0,60}》[^。；，]{0,24}?(?:要求|部署|精神|规定)[，,：:]")
+_BASIS = re.compile(
+    "(?:根据|按照|依据|遵照)[^《。；，]{0,8}《[^》]{0,60}》(?:[、和及与]《[^》]{0,60}》)*"
+    "[^。；，]{0,24}?(?:要求|部署|精神|规定)[，,：:]"
+)
 
 
 def sentence_bounds(text: str, start: int, end: int) -> tuple[int, int]:
