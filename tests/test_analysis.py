@@ -74,6 +74,14 @@ def test_a_longer_word_one_character_after_a_rejected_short_match_is_found() -> 
     assert [text[s:e] for s, e in slot.finditer(text, 0, len(text))] == ["村委会"]
 
 
+def test_unless_rules_out_near_the_match_not_across_a_run_on_sentence() -> None:
+    (compiled,) = frame.compile_frames([{"match": ["各村", "负总责"], "unless": ["企业"]}])
+    near = "各村对辖区企业安全负总责。"
+    far = "企业要落实主体责任" + "，切实加强巡查防控排查隐患做好宣传" * 4 + "，各村对辖区防火负总责。"
+    assert frame.hits(compiled, near, frozenset()) == []
+    assert [far[s:e] for s, e in frame.hits(compiled, far, frozenset())] == ["各村对辖区防火负总责"]
+
+
 def test_a_one_slot_frame_matching_twice_in_a_sentence_reports_both() -> None:
     (compiled,) = frame.compile_frames([{"match": ["re:层层(?:传导|夯实)"]}])
     text = "压实村委会的属地管理责任，层层传导压力，层层夯实任务。"

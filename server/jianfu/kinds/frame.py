@@ -138,8 +138,6 @@ def hits(frame: Frame, text: str, genres: frozenset[str]) -> list[tuple[int, int
 def _sentence_hits(frame: Frame, text: str, s: int, e: int) -> list[tuple[int, int]]:
     if any(not slot.finditer(text, s, e) for slot in frame.needs):
         return []
-    if any(slot.finditer(text, s, e) for slot in frame.unless):
-        return []
     found = [slot.finditer(text, s, e) for slot in frame.slots]
     if any(not f for f in found):
         return []
@@ -152,13 +150,24 @@ def _sentence_hits(frame: Frame, text: str, s: int, e: int) -> list[tuple[int, i
     for chain in sorted(chains):
         marked = [chain[i] for i in frame.mark] if frame.ordered else chain
         start, end = min(m[0] for m in marked), max(m[1] for m in marked)
-        if start < last_end:
+        if start < last_end or _ruled_out(frame, text, s, e, chain):
             continue
         if frame.context and mode(text, chain[0][0], chain[-1][1] if frame.ordered else end) != "demand":
             continue
         out.append((start, end))
         last_end = end
     return out
+
+
+# How far from the matched words an ``unless`` slot still rules a sentence out. Most sentences are
+# shorter, so this is the whole sentence; a run-on one (punctuation lost in pasting) is read
+# near the match only: an enterprise named 200 字 earlier does not silence a demand on villages.
+UNLESS_REACH = 60
+
+
+def _ruled_out(frame: Frame, text: str, s: int, e: int, chain: list[tuple[int, int]]) -> bool:
+    lo, hi = max(s, chain[0][0] - UNLESS_REACH), min(e, max(m[1] for m in chain) + UNLESS_REACH)
+    return any(slot.finditer(text, lo, hi) for slot in frame.unless)
 
 
 def _chains(found: list[list[tuple[int, int]]], gap: int) -> list[list[tuple[int, int]]]:
