@@ -54,6 +54,10 @@ QUOTATIONS = [
     "根据有关规定，对发生重大安全事故的【实行一票否决】。",
     "按照《关于开展【达标创建活动】的通知》要求，组织自查。",
     "《若干规定》要求严格控制【签订责任状】事项。",
+    # a title whose 》 was lost in pasting, followed by the next title
+    "查看了《村（社区）组织活动场所【挂牌】指导目录《不应由村（社区）出具证明事项指导目录》落实情况。",
+    # a complaint quoted in a report
+    "某乡镇干部曾自嘲：“手机里装了十几个政务App，每天光是【打卡签到】就要花半小时。”",
 ]
 
 CRITIQUES = [

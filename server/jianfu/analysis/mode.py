@@ -101,7 +101,9 @@ _CRITIQUE_LATER = re.compile(
 # A quotation or citation of the rules themselves.
 _QUOTATION = re.compile(
     "《[^》]{0,40}(?:规定|通知|意见|办法|条例|措施)》[^。；]{0,10}(?:指出|提出|明确|规定|要求|强调)|"
-    "(?:规定|文件|通知|意见)(?:明确)?(?:指出|提出|强调)|根据[^。；]{0,30}规定"
+    "(?:规定|文件|通知|意见)(?:明确)?(?:指出|提出|强调)|根据[^。；]{0,30}规定|"
+    # a complaint quoted in a report or commentary: 某乡镇干部曾自嘲：“……每天光是打卡签到……”
+    "(?:自嘲|吐槽|抱怨|感叹|苦笑|无奈地说|坦言|诉苦)(?:道)?[：:，,]?\\s*[“\"][^”\"]*$"
 )
 # "根据《……通知》（……号）有关要求，现将……": the document names its basis and goes on to its own
 # demand; only a clause that reports what another document says is a quotation.
@@ -153,7 +155,11 @@ def _inside_book_title(text: str, start: int, end: int) -> bool:
     if opened < 0 or text.rfind("》", opened, start) >= 0:
         return False
     closed = text.find("》", end)
-    return closed >= 0 and text.find("《", end, closed) < 0
+    reopened = text.find("《", end)
+    if closed >= 0 and not 0 <= reopened < closed:
+        return True
+    # a title whose 》 was lost in pasting runs into the next one: "《……挂牌指导目录《……》"
+    return 0 <= reopened - end <= 40 and start - opened <= 40
 
 
 def _is_prohibited(text: str, start: int, end: int) -> bool:
