@@ -194,5 +194,5 @@ def test_genre_is_read_from_the_title(title: str, expected: set[str]) -> None:
     ],
 )
 def test_a_results_notice_without_its_title_is_read_from_its_opening(body: str, expected: set[str]) -> None:
-    text = "为推进垃圾治理，县领导小组办公室组织开展了一次全面督查。" + body
+    text = "为推进垃圾治理，县领导小组办公室组织开展了一次全面督查。\n" + body
     assert genre.detect(parse(text)) == expected
