@@ -35,7 +35,7 @@ def comment_text(finding: Finding) -> str:
         lines.append(f"依据：《整治形式主义为基层减负若干规定》第{finding.article}条")
     if finding.suggestion:
         lines.append(f"建议：{finding.suggestion}")
-    return "\n".join(lines)
+    return _NOT_XML.sub("\ufffd", "\n".join(lines))  # a quote may carry a draft's control characters
 
 
 def annotated_docx(document: Document, findings: tuple[Finding, ...] | list[Finding], source: bytes | None) -> bytes:
