@@ -100,6 +100,7 @@ _CRITIQUE_LATER = re.compile(
 )
 # A quotation or citation of the rules themselves.
 _QUOTATION = re.compile(
+    "(?<!印发的)(?<!出台的)(?<!制定的)(?<!下发的)"
     "《[^》]{0,40}(?:规定|通知|意见|办法|条例|措施)》[^。；]{0,10}(?:指出|提出|明确|规定|要求|强调)|"
     "(?:规定|文件|通知|意见)(?:明确)?(?:指出|提出|强调)|根据[^。；]{0,30}规定|"
     # a complaint quoted in a report or commentary: 某乡镇干部曾自嘲：“……每天光是打卡签到……”
