@@ -153,6 +153,7 @@ def _errors(*codes: int) -> dict[str, Any]:
         401: "缺少或错误的令牌",
         403: "主机名或来源不被允许",
         404: "不存在",
+        408: "请求内容发送超时（--read-timeout）",
         413: "请求超过大小上限",
         415: "内容类型或文件类型不支持",
         422: "字段或设置无效",
@@ -205,7 +206,7 @@ def schema() -> dict[str, Any]:
                     "requestBody": {"required": True, **_json("CheckRequest")},
                     "responses": {
                         "200": {"description": "检查结果", **_json("CheckResponse")},
-                        **_errors(400, 413, 415, 422, *common),
+                        **_errors(400, 408, 413, 415, 422, *common),
                     },
                 }
             },
@@ -228,7 +229,7 @@ def schema() -> dict[str, Any]:
                     },
                     "responses": {
                         "200": {"description": "检查结果及段落文字", **_json("CheckFileResponse")},
-                        **_errors(400, 413, 415, 422, *common),
+                        **_errors(400, 408, 413, 415, 422, *common),
                     },
                 }
             },
