@@ -269,3 +269,17 @@ def test_huge_setting_value_is_not_echoed_whole(service: Running, openapi: dict[
         response = client.post("/v1/check", json={"text": DRAFT, "settings": {"docType": "x" * 500_000}})
     assert_error(response, openapi, 422, "invalid_settings")
     assert len(response.content) < 2000
+
+
+def test_uploaded_docx_with_a_doctype_entity_is_checked_and_noted(service: Running, openapi: dict[str, Any]) -> None:
+    from tests.hostile.docx_files import docx_with_body, paragraph
+
+    data = docx_with_body(paragraph("各乡镇要&x;签订目标责任书。"), '<!DOCTYPE w:document [<!ENTITY x "插入">]>')
+    with fresh(service) as client:
+        response = client.post("/v1/check-file", files={"file": ("实体.docx", data)})
+    assert response.status_code == 200
+    body = response.json()
+    validate(openapi, "CheckFileResponse", body)
+    assert body["paragraphs"] == ["各乡镇要签订目标责任书。"]
+    assert [f["text"] for f in body["findings"]] == ["签订目标责任书"]
+    assert "DOCTYPE" in body["notes"][0]

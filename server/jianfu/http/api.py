@@ -89,6 +89,8 @@ async def check_file(request: Request) -> Response:
     paragraphs = ParagraphIndex([(p.start, p.end) for p in document.paragraphs], utf16)
     payload = await run_in_threadpool(checking.check_response, service, document, paragraphs, utf16, settings, parents)
     payload["paragraphs"] = [p.text for p in document.paragraphs]
+    if document.notes:
+        payload["notes"] = list(document.notes)
     return json_response(payload)
 
 

@@ -138,7 +138,13 @@ SCHEMAS: dict[str, Any] = {
             "stats": _ref("Stats"),
             "findings": {"type": "array", "items": _ref("Finding")},
             "paragraphs": {"type": "array", "items": _STR},
-        }
+            "notes": {
+                "type": "array",
+                "items": _STR,
+                "description": "读者应知道的说明，如 .docx 含 DOCTYPE 实体声明、实体未展开",
+            },
+        },
+        required=["version", "stats", "findings", "paragraphs"],
     ),
 }
 
