@@ -34,6 +34,13 @@ def add_serve_commands(sub: argparse._SubParsersAction, parser_class: type) -> N
     serve.add_argument("--config", metavar="文件", help="全单位统一的 jianfu.toml")
     serve.add_argument("--workers", type=int, default=1, metavar="N", help="工作进程数（默认 1）")
     serve.add_argument("--max-body", type=float, default=5, metavar="MB", help="请求大小上限（MB，默认 5）")
+    serve.add_argument(
+        "--read-timeout",
+        type=float,
+        default=5,
+        metavar="秒",
+        help="客户端发送请求内容时停顿超过此秒数即断开（HTTP 408，默认 5）",
+    )
     serve.add_argument("--addin-dir", metavar="文件夹", help="从该文件夹提供 /wps/ 加载项文件（开发加载项时用）")
     serve.add_argument("--no-access-log", action="store_true", help="不记录访问日志（日志从不包含文稿内容）")
     serve.add_argument("--log-file", metavar="文件", help="把日志追加写入该文件（Windows 计划任务无控制台时使用）")
@@ -73,9 +80,14 @@ def serve(args: argparse.Namespace) -> int:
             f"jianfu：--host {args.host} 不是本机地址。集中部署时请同时加 --allow-remote，并建议配合 --token-file 与 TLS 反向代理。\n"
         )
         return EXIT_ERROR
-    if args.workers < 1 or not 0 < args.max_body <= 1024 or not 0 < args.port < 65536:
+    if (
+        args.workers < 1
+        or not 0 < args.max_body <= 1024
+        or not 0 < args.port < 65536
+        or not 0 < args.read_timeout <= 3600
+    ):
         sys.stderr.write(
-            "jianfu：参数错误：--workers 应为正整数，--max-body 应在 0 到 1024 MB 之间，--port 应在 1 到 65535 之间。\n"
+            "jianfu：参数错误：--workers 应为正整数，--max-body 应在 0 到 1024 MB 之间，--port 应在 1 到 65535 之间，--read-timeout 应在 0 到 3600 秒之间。\n"
         )
         return EXIT_ERROR
     if not is_loopback(args.host) and not args.token_file:
@@ -94,6 +106,7 @@ def serve(args: argparse.Namespace) -> int:
         max_body=int(args.max_body * 1024 * 1024),
         addin_dir=args.addin_dir,
         access_log=not args.no_access_log,
+        read_timeout=args.read_timeout,
     )
     if args.log_file:
         try:

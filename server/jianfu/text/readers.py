@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import stat
+from dataclasses import replace
 from pathlib import Path
 
 from jianfu.model import Document
@@ -67,16 +68,17 @@ def read_bytes(data: bytes, suffix: str, path: str | None = None) -> Document:
     if not data.strip():
         raise ReadError("文件是空的，没有可检查的内容。")
     if suffix in DOCX_SUFFIXES:
-        from jianfu.text.docx import DocxError, read_docx_bytes  # lxml: only for .docx
+        from jianfu.text.docx import DocxError, read_docx  # lxml: only for .docx
 
         try:
-            paragraphs = read_docx_bytes(data)
+            paragraphs, notes = read_docx(data)
         except DocxError as exc:
             raise ReadError(str(exc)) from None
         text = "\n".join(paragraphs)
         if not text.strip():
             raise ReadError("文档中没有文字内容。")
-        return parse(text, path=path, encoding=None, wrapped=False)  # each line is a real paragraph
+        document = parse(text, path=path, encoding=None, wrapped=False)  # each line is a real paragraph
+        return replace(document, notes=tuple(notes)) if notes else document
     try:
         text, encoding = decode(data)
     except DecodeError as exc:
