@@ -104,6 +104,9 @@ REQUIREMENTS = [
     "对在禁毒工作中存在突出问题的乡镇，【实行“一票否决”】。",
     # 不发生 inside a pledge's name is its target, not a negation
     "各街道要组织社区书记【签订“不发生重大火灾事故”承诺书】。",
+    # 整治 as one task in a list, and 违法行为 as the object of enforcement
+    "县城管局将背街小巷保洁、占道经营整治、违章搭建拆除等工作【整体移交街道负责】。",
+    "各乡镇负责辖区内农药经营门店的【监督检查】和违法行为查处。",
     # a floor or a cap (不得低于) demands a figure
     "乡镇专职护林员【每月报酬不得低于1500元】。",
     "各乡镇专职统计人员【配备不得少于2名】。",

@@ -25,6 +25,8 @@ CLAUSE_END = SENTENCE_END + "，,：:"
 _WORK_ZHENGZHI = (
     "(?<!环境)(?<!排查)(?<!综合)(?<!参与)(?<!参加)(?<!投入)(?<!参与专项)(?<!参加专项)(?<!投入专项)"
     "整治(?!工作|行动|任务|提升|成效|情况|进度|进展|考评|考核|评比|测评|督查|检查|验收|排名|资金|项目|领导小组|办公室)"
+    # one task in a list of tasks: "背街小巷保洁、占道经营整治、违章搭建拆除等工作"
+    "(?![^。；，]{0,24}等(?:工作|任务|事项))"
 )
 
 # Cues before the match, in the same clause: the practice is being forbidden or removed.
@@ -97,7 +99,10 @@ _PROBLEMS_AS_WORK = re.compile(
     "存在的[^，。；]{0,8}?问题(?=[^，。；]{0,4}(?:进行|开展|实施)?(?:集中|专项)?(?:整治|整改|治理|排查|梳理))|"
     + _REPORT_ITEM.pattern
 )
-_CRITIQUE_AFTER = re.compile("^[^，。；！？]{0,12}?等?(?:问题|现象|乱象|顽疾|做法|倾向|负担|行为)(?![清单台账])")
+# (违法行为查处: the acts are the object of the work, not a critique of it)
+_CRITIQUE_AFTER = re.compile(
+    "^[^，。；！？]{0,12}?等?(?:问题|现象|乱象|顽疾|做法|倾向|负担|行为(?![^，。；！？]{0,2}(?:查处|处罚|打击|整治)))(?![清单台账])"
+)
 # Later in the sentence: "……现象仍然突出", "……屡禁不止", "……加重了基层负担".
 _CRITIQUE_LATER = re.compile(
     "(?:仍然|依然|仍|还|较为|比较|十分|较|尤为)(?:突出|严重|普遍|多发)|屡禁不止|禁而未绝|时有发生|反弹回潮|"
