@@ -1,0 +1,58 @@
+"""Property-based fuzzing (Hypothesis) of the engine, the text and .docx readers and the language
+server's incremental path, with hostile drafts (tests/hostile/strategies.py).
+
+CI runs a bounded number of examples (profile "ci", the default here; about half a minute on two
+cores); `bench/fuzz.py` runs 100,000 and more. HYPOTHESIS_PROFILE=dev runs more examples locally.
+"""
+
+from __future__ import annotations
+
+import os
+
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from tests.hostile import fuzz_properties as props
+from tests.hostile import strategies as s
+
+settings.register_profile(
+    "ci",
+    max_examples=300,
+    deadline=None,
+    database=None,
+    derandomize=True,  # the same examples on every run: a red CI is reproducible
+    suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large],
+)
+settings.register_profile("dev", parent=settings.get_profile("ci"), max_examples=1000, derandomize=False)
+settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "ci"))
+
+CHECKER = props.fresh_checker()  # long-lived, as in the server and the CLI: its cache is part of what is tested
+
+
+@given(s.drafts())
+def test_engine_findings_lie_inside_the_draft_and_quote_it(text: str) -> None:
+    props.engine_holds(text, CHECKER)
+
+
+@given(s.drafts(), st.sampled_from(["utf-8", "utf-8-sig", "gb18030", "utf-16", "utf-32"]))
+def test_text_reader_reads_or_refuses_cleanly_any_encoded_draft(text: str, encoding: str) -> None:
+    props.text_reader_holds(text, encoding, CHECKER)
+
+
+@given(st.binary(max_size=300))
+def test_text_reader_refuses_random_bytes_cleanly(data: bytes) -> None:
+    props.text_reader_holds_bytes(data, CHECKER)
+
+
+@settings(max_examples=25)
+@given(st.lists(s.paragraph().map(s.xml_safe), min_size=1, max_size=6))
+def test_docx_reader_reads_back_every_paragraph(paragraphs: list[str]) -> None:
+    props.docx_reader_holds(paragraphs, CHECKER)
+
+
+@given(s.drafts(max_paragraphs=6), s.edits)
+def test_incremental_state_after_any_edits_equals_a_fresh_check(text: str, edits: list) -> None:  # type: ignore[type-arg]
+    props.incremental_holds(text, edits, STATE)
+
+
+STATE = props.new_state()
