@@ -8,8 +8,12 @@ from __future__ import annotations
 
 import time
 
+import pytest
+
 from jianfu.engine import Checker
+from jianfu.lsp.config import from_client
 from jianfu.rules import load_rules
+from jianfu.settings import SettingsError
 from jianfu.text.structure import parse
 from tests.hostile.lsp_wire import RawServer
 
@@ -341,3 +345,19 @@ def test_ten_megabyte_paste_leaves_hover_and_shutdown_answered(lsp: RawServer) -
     lsp.notify("exit", None)
     lsp.process.wait(5)
     assert lsp.pop_ups() == [] and "Traceback" not in lsp.stderr()
+
+
+def test_content_length_beyond_any_real_message_is_skipped(lsp: RawServer) -> None:
+    uri = probe(lsp)
+    before = log_size(lsp)
+    lsp.send_bytes(b"Content-Length: 99999999999999\r\n\r\n")
+    assert len(new_log_lines(lsp, before)) == 1
+    assert_still_serving(lsp, uri)
+
+
+def test_max_diagnostics_setting_of_the_wrong_type_is_refused_in_chinese() -> None:
+    for value in (-1, "1000", True, 1.5):
+        with pytest.raises(SettingsError, match="jianfu.maxDiagnostics.*不小于 0 的整数"):
+            from_client({"maxDiagnostics": value})
+    assert from_client({"maxDiagnostics": 0}).max_diagnostics == 0
+    assert from_client({}).max_diagnostics == 1000
