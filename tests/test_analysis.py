@@ -183,3 +183,16 @@ def test_a_title_run_together_with_a_table_still_tells_the_genre() -> None:
 )
 def test_genre_is_read_from_the_title(title: str, expected: set[str]) -> None:
     assert genre.detect(parse(f"{title}\n正文第一句。\n")) == expected
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        ("现将4月份督查考评情况通报如下：\n一、考评得分及排名\n第一名：东镇92分。\n", {"ranking", "notice"}),
+        # the same opening without any rank is a plain notice of findings
+        ("现将4月份督查情况通报如下：\n部分村垃圾清运不及时。\n", set()),
+    ],
+)
+def test_a_results_notice_without_its_title_is_read_from_its_opening(body: str, expected: set[str]) -> None:
+    text = "为推进垃圾治理，县领导小组办公室组织开展了一次全面督查。\n" + body
+    assert genre.detect(parse(text)) == expected

@@ -17,6 +17,7 @@ from jianfu.model import Document
 from jianfu.report import FileReport
 from jianfu.rules import Rule
 from jianfu.settings import Settings, SettingsError
+from jianfu.shown import one_line
 from jianfu.text.readers import SUFFIXES, ReadError, read_source
 
 
@@ -35,9 +36,13 @@ def collect(inputs: list[str]) -> tuple[list[Path], list[FileReport]]:
     for raw in inputs:
         path = Path(raw)
         if path.is_dir():
-            for found in sorted(path.rglob("*")):
-                if found.is_file() and found.suffix.lower() in SUFFIXES and not _hidden(found, path):
-                    add(found)
+            found = [f for f in sorted(path.rglob("*")) if f.suffix.lower() in SUFFIXES and not _hidden(f, path)]
+            drafts = [f for f in found if f.is_file()]
+            for draft in drafts:
+                add(draft)
+            if not drafts:  # e.g. a folder named 通知.docx: say so rather than check nothing in silence
+                kinds = "、".join(SUFFIXES)
+                missing.append(FileReport(raw, error=f"这是一个文件夹，其中没有可检查的文稿（{kinds}）。"))
         elif path.exists():
             add(path)
         elif glob.has_magic(raw):
@@ -80,13 +85,33 @@ class _ConfigCache:
 
 
 def check_file(path: Path, job: Job, configs: _ConfigCache, checkers: dict[int, Checker]) -> FileReport:
+    """One file's report; whatever goes wrong with this file stays in its report (the batch goes on)."""
     report = FileReport(str(path))
+    if report.path != report.source:
+        report.notes.append(_name_note(path))
     try:
-        settings = configs.settings_for(path)
-        document, source = read_source(path)
+        _check_into(report, path, job, configs, checkers)
     except (ReadError, SettingsError) as exc:
         report.error = str(exc)
-        return report
+    except Exception as exc:  # noqa: BLE001 - a bug on one file must not cost the others their reports
+        detail = one_line(f"{type(exc).__name__}: {exc}", 200)
+        report.document = report.result = None
+        report.error = f"检查此文件时发生内部错误（{detail}），已跳过。请把此文件报告给维护者。"
+    return report
+
+
+def _name_note(path: Path) -> str:
+    raw = os.fsencode(path.name)
+    try:
+        guess = f"（按 GBK 编码可读作“{raw.decode('gbk')}”）"
+    except UnicodeDecodeError:
+        guess = ""
+    return f"文件名不是 UTF-8 编码{guess}，以 \\x 转义形式显示。建议改用 UTF-8 文件名。"
+
+
+def _check_into(report: FileReport, path: Path, job: Job, configs: _ConfigCache, checkers: dict[int, Checker]) -> None:
+    settings = configs.settings_for(path)
+    document, source = read_source(path)
     checker = checkers.get(id(settings))
     if checker is None:
         checker = checkers.setdefault(id(settings), Checker(job.rules, settings))
@@ -94,12 +119,12 @@ def check_file(path: Path, job: Job, configs: _ConfigCache, checkers: dict[int, 
     report.result = checker.check(document, job.parents)
     if document.encoding not in (None, "utf-8", "utf-8-sig"):
         report.notes.append(f"按 {document.encoding.upper()} 编码读取。")
+    report.notes.extend(document.notes)
     for failure in report.result.failures:
         report.notes.append(f"规则 {failure.rule} 运行出错，已跳过：{failure.error}")
     target = job.annotate_to.get(str(path)) if job.annotate_to else None
     if target:
         _write_annotated(report, source, Path(target))
-    return report
 
 
 def _write_annotated(report: FileReport, source: bytes | None, target: Path) -> None:

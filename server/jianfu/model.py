@@ -62,6 +62,8 @@ class Document:
     # Per paragraph: True when it continues the line before it (a hard-wrapped text draft, e.g.
     # pasted from a PDF). Phrase rules read such lines as one paragraph; empty for .docx.
     continues: tuple[bool, ...] = ()
+    # What the reader could not take in and the reviewer should know (e.g. a DOCTYPE entity left unexpanded).
+    notes: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)

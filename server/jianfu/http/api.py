@@ -9,10 +9,10 @@ from starlette.concurrency import run_in_threadpool
 from starlette.datastructures import UploadFile
 from starlette.exceptions import HTTPException
 from starlette.requests import Request
-from starlette.responses import JSONResponse, Response
+from starlette.responses import Response
 
 from jianfu.http import checking
-from jianfu.http.errors import ApiError, error_response
+from jianfu.http.errors import ApiError, error_response, json_response
 from jianfu.http.positions import ParagraphIndex, Utf16Index
 from jianfu.text.readers import DOCX_SUFFIXES, TEXT_SUFFIXES, ReadError, read_bytes
 
@@ -24,12 +24,12 @@ def _service(request: Request) -> checking.Service:
 
 
 async def healthz(request: Request) -> Response:
-    return JSONResponse(checking.health(_service(request)))
+    return json_response(checking.health(_service(request)))
 
 
 async def list_rules(request: Request) -> Response:
     rules = sorted(_service(request).rules, key=lambda r: (r.article, r.id))
-    return JSONResponse({"version": checking.API_VERSION, "rules": [checking.rule_dict(r) for r in rules]})
+    return json_response({"version": checking.API_VERSION, "rules": [checking.rule_dict(r) for r in rules]})
 
 
 async def get_rule(request: Request) -> Response:
@@ -37,7 +37,7 @@ async def get_rule(request: Request) -> Response:
     rule = _service(request).by_id.get(rule_id.upper())
     if rule is None:
         raise ApiError(404, "rule_not_found", f"没有编号为 {rule_id[:40]} 的规则。可通过 GET /v1/rules 查看全部规则。")
-    return JSONResponse(checking.rule_detail(rule))
+    return json_response(checking.rule_detail(rule))
 
 
 async def check(request: Request) -> Response:
@@ -51,7 +51,7 @@ async def check(request: Request) -> Response:
     document, paragraphs, utf16 = checking.document_from_request(data)
     settings, parents = checking.settings_from_request(data.get("settings"), service.base)
     payload = await run_in_threadpool(checking.check_response, service, document, paragraphs, utf16, settings, parents)
-    return JSONResponse(payload)
+    return json_response(payload)
 
 
 async def check_file(request: Request) -> Response:
@@ -89,7 +89,9 @@ async def check_file(request: Request) -> Response:
     paragraphs = ParagraphIndex([(p.start, p.end) for p in document.paragraphs], utf16)
     payload = await run_in_threadpool(checking.check_response, service, document, paragraphs, utf16, settings, parents)
     payload["paragraphs"] = [p.text for p in document.paragraphs]
-    return JSONResponse(payload)
+    if document.notes:
+        payload["notes"] = list(document.notes)
+    return json_response(payload)
 
 
 def _suffix(filename: str | None, data: bytes) -> str:
@@ -109,7 +111,7 @@ def _suffix(filename: str | None, data: bytes) -> str:
 async def openapi(request: Request) -> Response:
     from jianfu.http.openapi import schema
 
-    return JSONResponse(schema())
+    return json_response(schema())
 
 
 # --- error handlers -------------------------------------------------------------------------

@@ -46,9 +46,14 @@ class Service:
 # --- requests -------------------------------------------------------------------------------
 
 
+MAX_NESTING = 32  # a request is an object of strings and lists: deeper is an attack, not a draft
+
+
 def parse_json(body: bytes) -> Any:
     try:
-        return json.loads(body.decode("utf-8"))
+        data = json.loads(body.decode("utf-8"))
+    except RecursionError:
+        raise _too_deep() from None
     except UnicodeDecodeError:
         raise ApiError(400, "invalid_json", "请求内容不是 UTF-8 编码的 JSON。请以 UTF-8 发送。") from None
     except json.JSONDecodeError as exc:
@@ -57,6 +62,29 @@ def parse_json(body: bytes) -> Any:
             "invalid_json",
             f'请求内容不是有效的 JSON（第 {exc.lineno} 行第 {exc.colno} 列附近）。请检查格式，示例：{{"text": "文稿全文"}}。',
         ) from None
+    except ValueError:  # e.g. an integer of more than 4,300 digits
+        raise ApiError(400, "invalid_json", "请求内容中的数值超出范围。请按接口说明发送文稿与设置。") from None
+    if _depth_over(data, MAX_NESTING):
+        raise _too_deep()
+    return data
+
+
+def _too_deep() -> ApiError:
+    return ApiError(
+        400, "invalid_json", f"请求内容的 JSON 嵌套超过 {MAX_NESTING} 层，已拒绝。请按接口说明发送文稿与设置。"
+    )
+
+
+def _depth_over(data: Any, limit: int) -> bool:
+    """Nesting deeper than ``limit`` (walked without recursion: the value may be ~1,000 levels deep)."""
+    stack = [(data, 1)]
+    while stack:
+        value, depth = stack.pop()
+        if isinstance(value, dict | list):
+            if depth > limit:
+                return True
+            stack.extend((v, depth + 1) for v in (value.values() if isinstance(value, dict) else value))
+    return False
 
 
 def document_from_request(data: Any) -> tuple[Document, ParagraphIndex, Utf16Index]:
@@ -104,8 +132,9 @@ def settings_from_request(raw: Any, base: Settings) -> tuple[Settings, tuple[Doc
         raise ApiError(422, "invalid_settings", "settings.parent_text（上位文件全文）应为字符串。")
     try:
         settings = from_mapping(data, source="settings", base=base)
-    except SettingsError as exc:
-        raise ApiError(422, "invalid_settings", str(exc)) from None
+    except SettingsError as exc:  # the message quotes the value: keep it short
+        message = str(exc)
+        raise ApiError(422, "invalid_settings", message if len(message) <= 300 else message[:299] + "…") from None
     if "ignore" in data:
         settings = replace(settings, ignore=tuple(dict.fromkeys(base.ignore + settings.ignore)))
     parents = (parse(parent_text),) if parent_text and parent_text.strip() else ()

@@ -11,6 +11,7 @@ from pathlib import Path
 DEFAULT_HOST = "127.0.0.1"
 DEFAULT_PORT = 8737
 DEFAULT_MAX_BODY = 5 * 1024 * 1024
+DEFAULT_READ_TIMEOUT = 5.0  # seconds a client may pause while sending a body before it gets 408
 ENV_KEY = "JIANFU_SERVE_CONFIG"  # uvicorn's --workers re-imports the app in new processes
 
 
@@ -29,6 +30,7 @@ class ServeConfig:
     max_body: int = DEFAULT_MAX_BODY
     addin_dir: str | None = None  # serve the add-in from here instead of the installed package
     access_log: bool = True
+    read_timeout: float = DEFAULT_READ_TIMEOUT
 
     def to_env(self) -> str:
         return json.dumps(asdict(self), ensure_ascii=False)

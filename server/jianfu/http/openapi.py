@@ -138,7 +138,13 @@ SCHEMAS: dict[str, Any] = {
             "stats": _ref("Stats"),
             "findings": {"type": "array", "items": _ref("Finding")},
             "paragraphs": {"type": "array", "items": _STR},
-        }
+            "notes": {
+                "type": "array",
+                "items": _STR,
+                "description": "读者应知道的说明，如 .docx 含 DOCTYPE 实体声明、实体未展开",
+            },
+        },
+        required=["version", "stats", "findings", "paragraphs"],
     ),
 }
 
@@ -153,6 +159,7 @@ def _errors(*codes: int) -> dict[str, Any]:
         401: "缺少或错误的令牌",
         403: "主机名或来源不被允许",
         404: "不存在",
+        408: "请求内容发送超时（--read-timeout）",
         413: "请求超过大小上限",
         415: "内容类型或文件类型不支持",
         422: "字段或设置无效",
@@ -205,7 +212,7 @@ def schema() -> dict[str, Any]:
                     "requestBody": {"required": True, **_json("CheckRequest")},
                     "responses": {
                         "200": {"description": "检查结果", **_json("CheckResponse")},
-                        **_errors(400, 413, 415, 422, *common),
+                        **_errors(400, 408, 413, 415, 422, *common),
                     },
                 }
             },
@@ -228,7 +235,7 @@ def schema() -> dict[str, Any]:
                     },
                     "responses": {
                         "200": {"description": "检查结果及段落文字", **_json("CheckFileResponse")},
-                        **_errors(400, 413, 415, 422, *common),
+                        **_errors(400, 408, 413, 415, 422, *common),
                     },
                 }
             },

@@ -72,6 +72,7 @@ def file_dict(report: FileReport) -> dict[str, Any]:
         "encoding": None,
         "stats": None,
         "findings": [],
+        "notes": list(report.notes),
     }
     if report.document is not None and report.result is not None:
         doc = report.document

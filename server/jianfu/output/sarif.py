@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 import json
+import os
 from pathlib import Path
 from typing import Any
+from urllib.parse import quote
 
 from jianfu import __version__
 from jianfu.positions import LineIndex
-from jianfu.report import FileReport
+from jianfu.report import FileReport, shown_path
 from jianfu.rules import Rule
 
 SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
@@ -16,7 +18,10 @@ _LEVELS = {"error": "error", "warning": "warning", "info": "note", "hint": "note
 
 
 def _uri(path: str) -> str:
+    """A URI reference; a name that is not UTF-8 is percent-encoded byte by byte."""
     p = Path(path)
+    if shown_path(path) != path:
+        return ("file://" if p.is_absolute() else "") + quote(os.fsencode(p.as_posix()))
     return p.as_posix() if not p.is_absolute() else p.as_uri()
 
 
@@ -30,7 +35,7 @@ def render(reports: list[FileReport], rules: list[Rule]) -> str:
                 {
                     "level": "error",
                     "message": {"text": report.error},
-                    "locations": [{"physicalLocation": {"artifactLocation": {"uri": _uri(report.path)}}}],
+                    "locations": [{"physicalLocation": {"artifactLocation": {"uri": _uri(report.source)}}}],
                 }
             )
             continue
@@ -46,7 +51,7 @@ def render(reports: list[FileReport], rules: list[Rule]) -> str:
                 "locations": [
                     {
                         "physicalLocation": {
-                            "artifactLocation": {"uri": _uri(report.path)},
+                            "artifactLocation": {"uri": _uri(report.source)},
                             "region": {
                                 "startLine": line + 1,
                                 "startColumn": column + 1,

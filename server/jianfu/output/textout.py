@@ -2,10 +2,18 @@
 
 from __future__ import annotations
 
+import re
 import unicodedata
 
 from jianfu.positions import LineIndex
 from jianfu.report import FileReport
+
+_CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f]")  # a draft's ESC must not drive the user's terminal
+
+
+def _plain(text: str) -> str:
+    return _CONTROL.sub("\ufffd", text)
+
 
 _SEVERITY_NAMES = {"error": "错误", "warning": "警告", "info": "提示", "hint": "提示"}
 
@@ -16,7 +24,7 @@ def _width(text: str) -> int:
 
 def render_file(report: FileReport, color: bool = False) -> str:
     if report.error:
-        return f"{report.path}: 错误：{report.error}\n"
+        return f"{report.path}: 错误：{_plain(report.error)}\n"
     assert report.document is not None and report.result is not None
     doc = report.document
     index = LineIndex(doc.text)
@@ -26,9 +34,9 @@ def render_file(report: FileReport, color: bool = False) -> str:
         line, column = index.line_col(finding.start)
         end_line, end_column = index.line_col(finding.end)
         lines.append(
-            f"{bold}{report.path}:{line + 1}:{column + 1}{reset}  {red}{finding.rule}{reset}  第{finding.article}条  {finding.message}"
+            f"{bold}{report.path}:{line + 1}:{column + 1}{reset}  {red}{finding.rule}{reset}  第{finding.article}条  {_plain(finding.message)}"
         )
-        source = index.line_text(line)
+        source = _plain(index.line_text(line))
         stop = end_column if end_line == line else len(source)
         shown_from = max(0, column - 30)
         prefix = "…" if shown_from else ""
@@ -38,7 +46,7 @@ def render_file(report: FileReport, color: bool = False) -> str:
         lines.append(f"{dim}  |{reset} {prefix}{snippet}")
         lines.append(f"{dim}  |{reset} {' ' * marker_pad}{red}{marker}{reset}")
     for note in report.notes:
-        lines.append(f"{report.path}: 说明：{note}")
+        lines.append(f"{report.path}: 说明：{_plain(note)}")
     return "\n".join(lines) + ("\n" if lines else "")
 
 

@@ -35,7 +35,7 @@ def comment_text(finding: Finding) -> str:
         lines.append(f"依据：《整治形式主义为基层减负若干规定》第{finding.article}条")
     if finding.suggestion:
         lines.append(f"建议：{finding.suggestion}")
-    return "\n".join(lines)
+    return _NOT_XML.sub("\ufffd", "\n".join(lines))  # a quote may carry a draft's control characters
 
 
 def annotated_docx(document: Document, findings: tuple[Finding, ...] | list[Finding], source: bytes | None) -> bytes:
@@ -47,6 +47,7 @@ def annotated_docx(document: Document, findings: tuple[Finding, ...] | list[Find
     except Exception as exc:  # python-docx raises many kinds on damaged packages
         raise AnnotateError(f"无法生成批注副本：原文件无法按 Word 文档打开（{exc}）。") from None
     word.core_properties.category = MARKER
+    _drop_entities(word.element)
     paragraphs = list(body_paragraphs(word.element.body))
     starts = _paragraph_starts(paragraphs)
     for finding in sorted(findings, key=lambda f: f.sort_key()):
@@ -57,6 +58,22 @@ def annotated_docx(document: Document, findings: tuple[Finding, ...] | list[Find
     out = BytesIO()
     word.save(out)
     return out.getvalue()
+
+
+def _drop_entities(root) -> None:  # type: ignore[no-untyped-def]
+    """Unexpanded entity references go (the copy has no DOCTYPE to define them); the text around them stays.
+
+    The reader reads such a file the same way, so offsets agree; the report carries a note about it.
+    """
+    from lxml import etree
+
+    for entity in list(root.iter(etree.Entity)):
+        parent, previous = entity.getparent(), entity.getprevious()
+        if previous is not None:
+            previous.tail = (previous.tail or "") + (entity.tail or "")
+        else:
+            parent.text = (parent.text or "") + (entity.tail or "")
+        parent.remove(entity)
 
 
 def _docx_from_text(document: Document):  # type: ignore[no-untyped-def]

@@ -14,6 +14,7 @@ import zipfile
 from pathlib import Path
 from urllib.parse import quote
 
+from jianfu.report import shown_path
 from jianfu.review.annotate import MARKER
 
 SUFFIX = "_审查意见.docx"
@@ -49,20 +50,25 @@ class AnnotatedCopies:
         moved = 0
         try:
             for report in reports:
-                if report.annotated and report.path in self.final:
-                    final = self.final[report.path]
+                if report.annotated and report.source in self.final:
+                    final = self.final[report.source]
                     final.parent.mkdir(parents=True, exist_ok=True)
                     os.replace(report.annotated, final)
-                    report.annotated = str(final)
+                    report.annotated = shown_path(str(final))
                     moved += 1
         finally:
             self.discard()
         return moved
 
     def links(self, folder: Path) -> dict[str, str]:
-        """Each draft with a copy -> the copy's path relative to ``folder`` (where a report is written)."""
+        """Each draft (as shown) with a copy -> the copy's path relative to ``folder`` (where a report is written).
+
+        The link quotes the name's bytes, so it finds a copy whose name is not UTF-8.
+        """
         return {
-            source: quote(Path(os.path.relpath(self.final[source], folder.resolve())).as_posix())
+            shown_path(source): quote(
+                os.fsencode(Path(os.path.relpath(self.final[source], folder.resolve())).as_posix())
+            )
             for source, staged in self.staged.items()
             if Path(staged).exists()
         }

@@ -7,6 +7,7 @@ from collections import Counter
 from io import BytesIO
 
 from openpyxl import Workbook
+from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
 from openpyxl.styles import Alignment, Font, PatternFill
 from openpyxl.worksheet.worksheet import Worksheet
 
@@ -42,6 +43,13 @@ def _fit_columns(sheet: Worksheet) -> None:
             cell.alignment = BODY_ALIGNMENT
 
 
+def _cell(value: object) -> object:
+    """Control characters (a draft may carry them) are not allowed in a worksheet: shown as ``\\x01``."""
+    if isinstance(value, str) and ILLEGAL_CHARACTERS_RE.search(value):
+        return ILLEGAL_CHARACTERS_RE.sub(lambda m: f"\\x{ord(m.group()):02x}", value)
+    return value
+
+
 def render(reports: list[FileReport]) -> bytes:
     workbook = Workbook()
     findings = workbook.active
@@ -49,7 +57,7 @@ def render(reports: list[FileReport]) -> bytes:
     _header(findings, COLUMNS)
     rows = rows_of(reports)
     for row in rows:
-        findings.append(list(row.values()))
+        findings.append([_cell(v) for v in row.values()])
     findings.auto_filter.ref = findings.dimensions
     _fit_columns(findings)
 
@@ -63,7 +71,7 @@ def render(reports: list[FileReport]) -> bytes:
         cell.font = Font(bold=True)
     per_file = Counter(r.file for r in rows)
     for report in sorted(reports, key=lambda r: (-per_file[r.path], r.path)):
-        summary.append([report.path, per_file[report.path], report.error or ""])
+        summary.append([_cell(report.path), per_file[report.path], _cell(report.error or "")])
     _fit_columns(summary)
 
     buffer = BytesIO()

@@ -3,7 +3,7 @@
 Reads ``word/document.xml`` with lxml directly (well under the ~8 ms of python-docx's
 object model). Tracked deletions (``w:del``, ``w:moveFrom``) are left out, insertions
 kept. The file is untrusted: the decompressed size is capped and entities are not
-resolved.
+resolved (the text around an entity reference is kept, and the document gets a note).
 """
 
 from __future__ import annotations
@@ -27,6 +27,11 @@ class DocxError(ValueError):
 
 def read_docx_bytes(data: bytes) -> list[str]:
     """Paragraph texts of a .docx, tables flattened cell by cell."""
+    return read_docx(data)[0]
+
+
+def read_docx(data: bytes) -> tuple[list[str], list[str]]:
+    """Paragraph texts, and notes for the reviewer (what could not be read as Word would show it)."""
     if data.startswith(_OLE_MAGIC):
         raise DocxError("文件已加密，或是旧版 Word（.doc）格式。请解除密码保护，或在 WPS/Word 中另存为 .docx 后重试。")
     try:
@@ -57,8 +62,17 @@ def read_docx_bytes(data: bytes) -> list[str]:
         raise DocxError(f"文档内容不是有效的 XML（{exc}）。文件可能已损坏，请在 WPS/Word 中重新另存。") from None
     body = root.find(W + "body")
     if body is None:
+        return [], []
+    return [paragraph_text(p) for p in body_paragraphs(body)], _entity_notes(root)
+
+
+def _entity_notes(root: etree._Element) -> list[str]:
+    """Word never writes a DOCTYPE; one that declares entities marks a crafted or converted file."""
+    if root.getroottree().docinfo.internalDTD is None:
         return []
-    return [paragraph_text(p) for p in body_paragraphs(body)]
+    names = sorted({node.name for node in root.iter(etree.Entity)})
+    used = f"（正文引用了 {'、'.join('&' + n + ';' for n in names[:5])}，此处文字缺失）" if names else ""
+    return [f"文件含 DOCTYPE 实体声明，实体未展开{used}；Word 不会写出此类内容，请核实来源。"]
 
 
 def body_paragraphs(element: etree._Element) -> Iterator[etree._Element]:
@@ -78,8 +92,8 @@ def text_pieces(paragraph: etree._Element) -> Iterator[tuple[etree._Element, str
     for node in paragraph.iter(W + "t", W + "tab", W + "br", W + "cr"):
         if _inside_skipped(node, paragraph):
             continue
-        if node.tag == W + "t":
-            yield node, node.text or ""
+        if node.tag == W + "t":  # an unexpanded entity is a child: the text after it is its tail
+            yield node, (node.text or "") + "".join(child.tail or "" for child in node)
         else:
             yield node, "\t" if node.tag == W + "tab" else " "
 

@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+import stat
+from dataclasses import replace
 from pathlib import Path
 
 from jianfu.model import Document
+from jianfu.shown import shown_path
 from jianfu.text.decode import DecodeError, decode
 from jianfu.text.structure import parse
 
@@ -31,7 +34,12 @@ def read_source(path: Path) -> tuple[Document, bytes | None]:
             f"不支持的文件类型“{suffix or '无扩展名'}”。请提供 .txt、.md、.docx 文稿，或 .doc、.wps、.odt（需安装 LibreOffice）。"
         )
     try:
-        size = path.stat().st_size
+        status = path.stat()
+        if stat.S_ISDIR(status.st_mode):
+            raise IsADirectoryError
+        if not stat.S_ISREG(status.st_mode):  # a pipe or a device would block the read or never end
+            raise ReadError("不是普通文件（可能是管道或设备文件），已跳过。请提供文稿文件本身。")
+        size = status.st_size
         if size > MAX_FILE_BYTES:
             raise ReadError(f"文件大小 {size // 1024 // 1024} MB，超过 {MAX_FILE_BYTES // 1024 // 1024} MB 上限。")
         data = path.read_bytes() if suffix not in LEGACY_SUFFIXES else None
@@ -52,7 +60,7 @@ def read_source(path: Path) -> tuple[Document, bytes | None]:
             data, suffix = convert_to_docx(path), ".docx"
         except ConversionError as exc:
             raise ReadError(str(exc)) from None
-    document = read_bytes(data, suffix, path=str(path))
+    document = read_bytes(data, suffix, path=shown_path(str(path)))
     return document, data if suffix in DOCX_SUFFIXES else None
 
 
@@ -60,16 +68,17 @@ def read_bytes(data: bytes, suffix: str, path: str | None = None) -> Document:
     if not data.strip():
         raise ReadError("文件是空的，没有可检查的内容。")
     if suffix in DOCX_SUFFIXES:
-        from jianfu.text.docx import DocxError, read_docx_bytes  # lxml: only for .docx
+        from jianfu.text.docx import DocxError, read_docx  # lxml: only for .docx
 
         try:
-            paragraphs = read_docx_bytes(data)
+            paragraphs, notes = read_docx(data)
         except DocxError as exc:
             raise ReadError(str(exc)) from None
         text = "\n".join(paragraphs)
         if not text.strip():
             raise ReadError("文档中没有文字内容。")
-        return parse(text, path=path, encoding=None, wrapped=False)  # each line is a real paragraph
+        document = parse(text, path=path, encoding=None, wrapped=False)  # each line is a real paragraph
+        return replace(document, notes=tuple(notes)) if notes else document
     try:
         text, encoding = decode(data)
     except DecodeError as exc:
