@@ -42,8 +42,9 @@ class RawServer:
         self.process.stdin.write(data)
         self.process.stdin.flush()
 
-    def send(self, message: dict[str, Any] | list[Any]) -> None:
-        self.send_bytes(frame(json.dumps(message, ensure_ascii=False).encode("utf-8", "surrogatepass")))
+    def send(self, message: dict[str, Any] | list[Any], ascii: bool = False) -> None:
+        """As UTF-8, or with every non-ASCII character escaped (how a lone surrogate travels in JSON)."""
+        self.send_bytes(frame(json.dumps(message, ensure_ascii=ascii).encode("utf-8")))
 
     def notify(self, method: str, params: Any) -> None:
         self.send({"jsonrpc": "2.0", "method": method, "params": params})

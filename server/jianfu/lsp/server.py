@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import Any
 
 from lsprotocol import types
+from pygls.exceptions import FeatureRequestError
 from pygls.lsp.server import LanguageServer
 from pygls.uris import to_fs_path
 
@@ -57,7 +58,10 @@ class JianfuServer(LanguageServer):
         wire.serve_tcp(self, host, port)
 
     def report_server_error(self, error: Exception, source: Any) -> None:
-        """One log line; never pygls' "Error in server" pop-up in the user's editor."""
+        """One log line; never pygls' "Error in server" pop-up in the user's editor. A failed
+        request was answered with its error and logged by pygls already."""
+        if source is FeatureRequestError:
+            return
         log.warning("%s: %s", getattr(source, "__name__", source), str(error).splitlines()[0] if str(error) else "")
 
     # -- helpers -------------------------------------------------------------------------------

@@ -22,6 +22,9 @@ from pygls.io_ import StdinAsyncReader, StdoutWriter
 from pygls.protocol import JsonRPCProtocol
 
 log = logging.getLogger(__name__)
+# A 10 MB paste is 30 MB of UTF-8 or 60 MB of \u escapes; a longer body is an attack or a broken
+# client, and reading it would hold the memory it declares.
+MAX_BODY = 256 * 1024 * 1024
 CONTENT_LENGTH = re.compile(rb"content-length:\s*(\d+)\s*", re.IGNORECASE)
 # the id of a request cut short, to answer it anyway: the client would otherwise wait for ever
 _ID = re.compile(rb'"id"\s*:\s*(-?\d+|"(?:[^"\\]|\\.){0,200}")')
@@ -36,6 +39,9 @@ async def read_messages(stop: threading.Event, reader: Any, protocol: JsonRPCPro
             return
         if match := CONTENT_LENGTH.fullmatch(header):
             length = int(match.group(1))
+            if length > MAX_BODY:  # not read: what follows is skipped up to the next header
+                log.warning("ignored a message declaring %d bytes, more than the %d accepted", length, MAX_BODY)
+                length = 0
         elif not header.strip() and length:
             body = await reader.readexactly(length)
             length = 0
