@@ -56,6 +56,38 @@ def test_sentences_end_at_marks_and_cell_gaps_not_at_commas() -> None:
     ]
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("凡发生进京上访的村，采 取一票否决的办法", ["凡发生进京上访的村，采 取一票否决的办法"]),
+        ("党建工作 30分 未开展的扣2分", ["党建工作", "30分", "未开展的扣2分"]),
+        ("督查组  各乡镇", ["督查组", "各乡镇"]),
+    ],
+)
+def test_a_stray_space_inside_a_chinese_sentence_ends_nothing(text: str, expected: list[str]) -> None:
+    assert [text[s:e] for s, e in sentence_spans(text)] == expected
+
+
+def test_a_longer_word_one_character_after_a_rejected_short_match_is_found() -> None:
+    slot = lexicons.compile_slot("re:村委会|各村")
+    text = "乡人民政府同各村委会签订责任书"
+    assert [text[s:e] for s, e in slot.finditer(text, 0, len(text))] == ["村委会"]
+
+
+def test_unless_rules_out_near_the_match_not_across_a_run_on_sentence() -> None:
+    (compiled,) = frame.compile_frames([{"match": ["各村", "负总责"], "unless": ["企业"]}])
+    near = "各村对辖区企业安全负总责。"
+    far = "企业要落实主体责任" + "，切实加强巡查防控排查隐患做好宣传" * 4 + "，各村对辖区防火负总责。"
+    assert frame.hits(compiled, near, frozenset()) == []
+    assert [far[s:e] for s, e in frame.hits(compiled, far, frozenset())] == ["各村对辖区防火负总责"]
+
+
+def test_a_one_slot_frame_matching_twice_in_a_sentence_reports_both() -> None:
+    (compiled,) = frame.compile_frames([{"match": ["re:层层(?:传导|夯实)"]}])
+    text = "压实村委会的属地管理责任，层层传导压力，层层夯实任务。"
+    assert [text[s:e] for s, e in frame.hits(compiled, text, frozenset())] == ["层层传导", "层层夯实"]
+
+
 def _rule(frames: list, flag: str = "各乡镇要按月上报工作进展情况。", passes: str = "天气很好。") -> dict:
     return {
         "id": "JF999",
@@ -151,3 +183,16 @@ def test_a_title_run_together_with_a_table_still_tells_the_genre() -> None:
 )
 def test_genre_is_read_from_the_title(title: str, expected: set[str]) -> None:
     assert genre.detect(parse(f"{title}\n正文第一句。\n")) == expected
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        ("现将4月份督查考评情况通报如下：\n一、考评得分及排名\n第一名：东镇92分。\n", {"ranking", "notice"}),
+        # the same opening without any rank is a plain notice of findings
+        ("现将4月份督查情况通报如下：\n部分村垃圾清运不及时。\n", set()),
+    ],
+)
+def test_a_results_notice_without_its_title_is_read_from_its_opening(body: str, expected: set[str]) -> None:
+    text = "为推进垃圾治理，县领导小组办公室组织开展了一次全面督查。\n" + body
+    assert genre.detect(parse(text)) == expected

@@ -33,6 +33,11 @@ _GENRES = (
     ("notice", re.compile("通报")),
 )
 _RANKING_NOTICE = re.compile("通报|情况")
+# a results notice whose title was lost (pasted from a web page): its opening and its rank lines
+_RESULTS_OPENING = re.compile(
+    "现将[^。；]{0,40}(?:考核|考评|评比|测评|暗访|督查|检查|评估)[^。；]{0,10}(?:结果|情况)[^。；]{0,6}通报如下"
+)
+_RANK_LINES = re.compile("排名|名次|第[一二三]名|末位|后[一二三四五六七八九十\\d]{1,2}名|倒数")
 _RUN_ON_TITLE = 24
 
 
@@ -41,6 +46,8 @@ def detect(document: Document) -> frozenset[str]:
     found = {name for name, pattern in _GENRES if pattern.search(title)}
     if "ranking" in found and not _RANKING_NOTICE.search(title):
         found.discard("ranking")
+    if _RESULTS_OPENING.search(document.norm) and _RANK_LINES.search(document.norm):
+        found |= {"ranking", "notice"}
     return frozenset(found)
 
 

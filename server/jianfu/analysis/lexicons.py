@@ -126,6 +126,10 @@ class Slot:
         # re keeps its own cache of compiled patterns, but only 512 of them: keep ours
         return _compiled(self.source)
 
+    def occurs_in(self, text: str) -> bool:
+        """Whether the slot's expression matches anywhere in ``text`` (shared by every frame asking the same)."""
+        return _occurs(self.source, text)
+
     def finditer(self, text: str, start: int, end: int) -> list[tuple[int, int]]:
         """Matches inside ``text[start:end]`` that begin and end on word boundaries when they are short.
 
@@ -136,20 +140,31 @@ class Slot:
         return list(_matches(self.source, text, start, end))
 
 
+@lru_cache(maxsize=16384)
+def _occurs(source: str, text: str) -> bool:
+    return _compiled(source).search(text) is not None
+
+
 @lru_cache(maxsize=65536)
 def _matches(source: str, text: str, start: int, end: int) -> tuple[tuple[int, int], ...]:
     out: list[tuple[int, int]] = []
     bounds: frozenset[int] | None = None
-    for m in _compiled(source).finditer(text, start, end):
+    pattern = _compiled(source)
+    pos = start
+    while (m := pattern.search(text, pos, end)) is not None:
         s, e = m.span()
         if s == e:
+            pos = s + 1
             continue
         if e - s <= 2:
             if bounds is None:
                 bounds = segment.boundaries(text[start:end])
             if s - start not in bounds or e - start not in bounds:
+                # a longer alternative may begin one character later: 各村委会 is 各 + 村委会
+                pos = s + 1
                 continue
         out.append((s, e))
+        pos = e
     return tuple(out)
 
 

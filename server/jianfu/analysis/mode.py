@@ -25,42 +25,48 @@ CLAUSE_END = SENTENCE_END + "，,：:"
 _WORK_ZHENGZHI = (
     "(?<!环境)(?<!排查)(?<!综合)(?<!参与)(?<!参加)(?<!投入)(?<!参与专项)(?<!参加专项)(?<!投入专项)"
     "整治(?!工作|行动|任务|提升|成效|情况|进度|进展|考评|考核|评比|测评|督查|检查|验收|排名|资金|项目|领导小组|办公室)"
+    # one task in a list of tasks: "背街小巷保洁、占道经营整治、违章搭建拆除等工作"
+    "(?![^。；，]{0,24}等(?:工作|任务|事项))"
 )
 
 # Cues before the match, in the same clause: the practice is being forbidden or removed.
+# 不得低于/不得少于/不得超过 set a floor or a cap: a figure demanded, not a practice forbidden
+_BOUND = "(?!低于|少于|小于|超过|高于|多于|晚于|迟于|短于|长于)"
 _NEGATION_BEFORE = re.compile(
-    "不得|严禁|禁止|不准|不允许|不再|不搞|不予|一律不|原则上不(?!超过|少于|低于|高于)|一般不(?!超过|少于|低于|高于)|"
+    f"不得{_BOUND}|不能{_BOUND}|严禁|禁止|不准|不允许|不再|不搞|不予|一律不|原则上不(?!超过|少于|低于|高于)|一般不(?!超过|少于|低于|高于)|"
     "不要求|不宜|不应|不必|无需|无须|不需要|不鼓励|不提倡|"
     "杜绝|防止|避免|取消|清理|严控|从严管理|严格管理|规范管理|严格控制|减少|压减|压缩|精简|"
     # 整治 cleans a practice up, but 人居环境整治工作 / 隐患排查整治 / 综合整治行动 name a task
     f"{_WORK_ZHENGZHI}|纠治|纠正|叫停|停止|"
-    "废止|摒弃|反对|克服|力戒|破除|"
+    "废止|摒弃|反对|克服|力戒|破除|删除|删去|"
+    # a report that something was never done ("我县今年未对乡镇开展排名通报"); a bare 未 is a condition (未完成的扣分)
+    "(?:今年|全年|去年|年内|从|均|尚|一直)未|"
     # 规范 cleans a practice up ("规范创建示范活动"), except where it says how to do it ("规范开展")
     "规范(?!的|化|开展|实施|有序|运行|运作|设立|设置|签订|组织|推进|建设|填报|报送|上墙)|"
     "不对|不把|不以|不将|不作|不列入|不纳入|不开展|不进行|不召开|不安排|不设|不提|不层层|未经[^，。；]{0,20}不|"
     # a bare 不 before a verb, except words where 不 does not negate the act:
     # 不断/不仅/不少/不同/不足/不定期/不论/不管/不但/不久/不利/不良/不够/不满/不超过/不低于…,
     # descriptive 不力/不到位/不合格/不达标/不及时/不规范…, emphatic 不折不扣/不遗余力/不动摇/不松懈…
-    "不(?![断仅少同足定论管但久利良够满超低高过是再止力合达及完健充平协明畅扎深彻一匹清适符稳容懈忘遗折移"
+    "不(?!发生|[得能断仅少同足定论管但久利良够满超低高过是再止力合达及完健充平协明畅扎深彻一匹清适符稳容懈忘遗折移"
     "动松放含走留失乏计到严实落作扣齐]|可或缺|可替代|可忽视|可分割|可逆)"
 )
 # Cues right after the match, in the same clause: "……等做法一律取消".
 _NEGATION_AFTER = re.compile(
     "^[^，。；！？]{0,16}?(?:一律|坚决|要|应|必须|均|一概|予以|逐步)?"
-    "(?:取消(?![^，。；！？]{0,8}(?:资格|称号|荣誉|奖励))|杜绝|清理|纠正|叫停|禁止|不得|严禁|废止|停止|摒弃|压减|精简|清理规范|"
+    f"(?:取消(?![^，。；！？]{{0,8}}(?:资格|称号|荣誉|奖励))|杜绝|清理|纠正|叫停|禁止|不得{_BOUND}|严禁|废止|停止|摒弃|压减|精简|清理规范|删除|"
     f"{_WORK_ZHENGZHI})"
 )
 # Later in the sentence: "……等事项，原则上不作具体要求" / "……活动，除法律法规规定外一律取消。"
 _NEGATION_LATER = re.compile(
     "(?:不|不得|不再|不宜|一般不|原则上不)(?:提出|作出|作|做|提|再提)(?:具体|硬性|统一)?要求|"
-    "(?:一律|全部|坚决|予以|均予|逐步|自行|统一)(?:取消|清理|废止|叫停|撤销|停止)[。；！？]?$|"
+    "(?:一律|全部|坚决|予以|均予|逐步|自行|统一|均已|已经?|已全部)(?:取消|清理|废止|叫停|撤销|停止|删除|删去)[。；！？]?$|"
     "(?:一律|全部|均)(?:不得|不再)(?:开展|保留|设置|实行|执行|要求)"
 )
 # A sanction is the demand itself ("…的，一律不得评先评优"), not a ban on the practice: masked
 # before the negation cues are searched.
 _SANCTION = re.compile(
-    "(?:一律|均|当年|年度考核)?(?:不得|不予|不能)(?:参加|参与|申报)?(?:评先评优|评优评先|评优|评先|评为|评定为|确定为|推荐|"
-    "提拔|晋升|表彰|授予|列为|享受)|取消[^，。；]{0,8}(?:资格|称号|荣誉)"
+    "(?:一律|均|当年|年度考核)?(?:不得|不予|不能)(?:参加|参与|申报)?(?:当年|年度|年终)?(?:评先评优|评优评先|评先选优|评优|评先|"
+    "评为|评定为|确定为|推荐|提拔|晋升|表彰|授予|列为|享受)|取消[^，。；]{0,12}(?:资格|称号|荣誉)"
 )
 # A clean-up named as the topic of the work ("将专项整治工作开展情况报送…"): a noun, not a cue.
 _TOPIC = re.compile(
@@ -81,7 +87,9 @@ _CRITIQUE_BEFORE = re.compile(
     "过多过滥|泛化|滥用|随意|变相|动辄|频繁|层层加码|"
     # a report about some places: "有的地方…", "一些部门…", "个别单位仍…"
     "有的(?:地方|部门|单位|地区|乡镇)|一些(?:地方|部门|单位|地区)|部分(?:地方|部门|单位|地区)|"
-    "少数(?:地方|部门|单位)|个别(?:地方|部门|单位|地区)|仍有|仍然有"
+    "少数(?:地方|部门|单位)|个别(?:地方|部门|单位|地区)|仍有|仍然有|"
+    # a demand from above named as the thing to report: "对于上级要求乡镇单独设立机构的，可向县减负办反映"
+    "对于?上级(?:部门)?(?:擅自|随意)?要求"
 )
 # "报送工作进展情况、存在问题和下一步打算": the problems are one more item of a report, not a critique
 _REPORT_ITEM = re.compile("(?:[和及、与]|以及)(?:存在|遇到|发现|面临)的?(?:主要|突出)?(?:困难和|困难、)?问题")
@@ -91,21 +99,30 @@ _PROBLEMS_AS_WORK = re.compile(
     "存在的[^，。；]{0,8}?问题(?=[^，。；]{0,4}(?:进行|开展|实施)?(?:集中|专项)?(?:整治|整改|治理|排查|梳理))|"
     + _REPORT_ITEM.pattern
 )
-_CRITIQUE_AFTER = re.compile("^[^，。；！？]{0,12}?等?(?:问题|现象|乱象|顽疾|做法|倾向|负担|行为)(?![清单台账])")
+# (违法行为查处: the acts are the object of the work, not a critique of it)
+_CRITIQUE_AFTER = re.compile(
+    "^[^，。；！？]{0,12}?等?(?:问题|现象|乱象|顽疾|做法|倾向|负担|行为(?![^，。；！？]{0,2}(?:查处|处罚|打击|整治)))(?![清单台账])"
+)
 # Later in the sentence: "……现象仍然突出", "……屡禁不止", "……加重了基层负担".
 _CRITIQUE_LATER = re.compile(
     "(?:仍然|依然|仍|还|较为|比较|十分|较|尤为)(?:突出|严重|普遍|多发)|屡禁不止|禁而未绝|时有发生|反弹回潮|"
     "不同程度(?:地)?存在|(?:仍然|依然|仍|还)(?:存在|大量存在)|"
-    "(?:加重|增加|加大|成为)(?:了)?[^，。；]{0,8}(?:基层)?负担|疲于应付|苦不堪言|不堪重负"
+    "(?:加重|增加|加大|成为)(?:了)?[^，。；]{0,8}(?:基层)?负担|负担(?:较重|过重|沉重|繁重)|疲于应付|苦不堪言|不堪重负"
 )
 # A quotation or citation of the rules themselves.
 _QUOTATION = re.compile(
+    "(?<!印发的)(?<!出台的)(?<!制定的)(?<!下发的)"
     "《[^》]{0,40}(?:规定|通知|意见|办法|条例|措施)》[^。；]{0,10}(?:指出|提出|明确|规定|要求|强调)|"
-    "(?:规定|文件|通知|意见)(?:明确)?(?:指出|提出|强调)|根据[^。；]{0,30}规定"
+    "(?:规定|文件|通知|意见)(?:明确)?(?:指出|提出|强调)|根据[^。；]{0,30}规定|"
+    # a complaint quoted in a report or commentary: 某乡镇干部曾自嘲：“……每天光是打卡签到……”
+    "(?:自嘲|吐槽|抱怨|感叹|苦笑|无奈地说|坦言|诉苦)(?:道)?[：:，,]?\\s*[“\"][^”\"]*$"
 )
 # "根据《……通知》（……号）有关要求，现将……": the document names its basis and goes on to its own
 # demand; only a clause that reports what another document says is a quotation.
-_BASIS = re.compile("(?:根据|按照|依据|遵照)《[^》]{0,60}》[^。；，]{0,24}?(?:要求|部署|精神|规定)[，,：:]")
+_BASIS = re.compile(
+    "(?:根据|按照|依据|遵照)[^《。；，]{0,8}《[^》]{0,60}》(?:[、和及与]《[^》]{0,60}》)*"
+    "[^。；，]{0,24}?(?:要求|部署|精神|规定)[，,：:]"
+)
 
 
 def sentence_bounds(text: str, start: int, end: int) -> tuple[int, int]:
@@ -150,7 +167,11 @@ def _inside_book_title(text: str, start: int, end: int) -> bool:
     if opened < 0 or text.rfind("》", opened, start) >= 0:
         return False
     closed = text.find("》", end)
-    return closed >= 0 and text.find("《", end, closed) < 0
+    reopened = text.find("《", end)
+    if closed >= 0 and not 0 <= reopened < closed:
+        return True
+    # a title whose 》 was lost in pasting runs into the next one: "《……挂牌指导目录《……》"
+    return 0 <= reopened - end <= 40 and start - opened <= 40
 
 
 def _is_prohibited(text: str, start: int, end: int) -> bool:

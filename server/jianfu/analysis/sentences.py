@@ -2,7 +2,9 @@
 
 A sentence runs to 。！？；, a line break, or a gap of white space between two characters
 of text (a table cell, or an item that lost its line break when pasted from a web page):
-"组建机构。2分 各村居成立领导小组" is three units. Commas do not end a sentence: the
+"组建机构。2分 各村居成立领导小组" is three units. One plain space between two Chinese
+characters is a stray from a PDF or a web page ("采 取一票否决", "月度 考核") and ends
+nothing, unless it follows a score ("2分 各村居"). Commas do not end a sentence: the
 object of a demand is often a comma or 60 字 away from its verb.
 """
 
@@ -11,7 +13,9 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-_END = re.compile(r"[。！？；!?;\n]+|(?<=\S)[ \t\u3000]{1,}(?=\S)")
+_HAN = "\u4e00-\u9fff"
+_STRAY_SPACE = f"(?<=[{_HAN}])(?<!分) (?=[{_HAN}])"
+_END = re.compile(rf"[。！？；!?;\n]+|(?<=\S)(?!{_STRAY_SPACE})[ \t\u3000]{{1,}}(?=\S)")
 
 
 @lru_cache(maxsize=4096)

@@ -125,7 +125,7 @@ def hits(frame: Frame, text: str, genres: frozenset[str]) -> list[tuple[int, int
         return []
     # one plain regex scan per slot over the paragraph rules most paragraphs out before any
     # sentence is split or segmented (the word-boundary check only removes matches)
-    if any(slot.pattern.search(text) is None for slot in frame.slots + frame.needs):
+    if not all(slot.occurs_in(text) for slot in frame.slots + frame.needs):
         return []
     out: list[tuple[int, int]] = []
     for s, e in sentence_spans(text):
@@ -137,8 +137,6 @@ def hits(frame: Frame, text: str, genres: frozenset[str]) -> list[tuple[int, int
 
 def _sentence_hits(frame: Frame, text: str, s: int, e: int) -> list[tuple[int, int]]:
     if any(not slot.finditer(text, s, e) for slot in frame.needs):
-        return []
-    if any(slot.finditer(text, s, e) for slot in frame.unless):
         return []
     found = [slot.finditer(text, s, e) for slot in frame.slots]
     if any(not f for f in found):
@@ -152,13 +150,24 @@ def _sentence_hits(frame: Frame, text: str, s: int, e: int) -> list[tuple[int, i
     for chain in sorted(chains):
         marked = [chain[i] for i in frame.mark] if frame.ordered else chain
         start, end = min(m[0] for m in marked), max(m[1] for m in marked)
-        if start < last_end:
+        if start < last_end or _ruled_out(frame, text, s, e, chain):
             continue
         if frame.context and mode(text, chain[0][0], chain[-1][1] if frame.ordered else end) != "demand":
             continue
         out.append((start, end))
         last_end = end
     return out
+
+
+# How far from the matched words an ``unless`` slot still rules a sentence out. Most sentences are
+# shorter, so this is the whole sentence; a run-on one (punctuation lost in pasting) is read
+# near the match only: an enterprise named 200 字 earlier does not silence a demand on villages.
+UNLESS_REACH = 60
+
+
+def _ruled_out(frame: Frame, text: str, s: int, e: int, chain: list[tuple[int, int]]) -> bool:
+    lo, hi = max(s, chain[0][0] - UNLESS_REACH), min(e, max(m[1] for m in chain) + UNLESS_REACH)
+    return any(slot.finditer(text, lo, hi) for slot in frame.unless)
 
 
 def _chains(found: list[list[tuple[int, int]]], gap: int) -> list[list[tuple[int, int]]]:
@@ -176,7 +185,7 @@ def _chains(found: list[list[tuple[int, int]]], gap: int) -> list[list[tuple[int
             chain.append(nxt)
         if len(chain) == len(found):
             # a later first match nearer the rest gives a tighter span: "情况……情况，报送"
-            for later in found[0]:
+            for later in found[0] if len(chain) > 1 else ():
                 if chain[0][1] <= later[0] and later[1] <= chain[1][0] and later != chain[0]:
                     chain[0] = later
             chains.append(chain)

@@ -52,6 +52,35 @@ def to_diagnostic(finding: Finding, positions: PositionMap, rules: dict[str, Rul
     )
 
 
+def capped(
+    findings: tuple[Finding, ...], positions: PositionMap, rules: dict[str, Rule], encoding: str, limit: int
+) -> list[types.Diagnostic]:
+    """At most ``limit`` diagnostics (the most severe first, shown in document order), then one more
+    saying how many were left out: an editor handed 100,000 diagnostics is itself unusable."""
+    if len(findings) <= limit:
+        return [to_diagnostic(f, positions, rules, encoding) for f in findings]
+    kept = sorted(sorted(range(len(findings)), key=lambda i: (_RANK[findings[i].severity], i))[:limit])
+    shown = [to_diagnostic(findings[i], positions, rules, encoding) for i in kept]
+    return [*shown, left_out_diagnostic(len(findings) - limit, limit)]
+
+
+_RANK = {Severity.ERROR: 0, Severity.WARNING: 1, Severity.INFO: 2, Severity.HINT: 3}
+
+
+def left_out_diagnostic(left_out: int, limit: int) -> types.Diagnostic:
+    start = types.Position(line=0, character=0)
+    return types.Diagnostic(
+        range=types.Range(start=start, end=start),
+        severity=types.DiagnosticSeverity.Information,
+        source=SOURCE,
+        message=(
+            f"另有 {left_out} 处问题未在编辑器中显示（每个文稿最多显示 {limit} 处，可在设置 jianfu.maxDiagnostics 中调整）。"
+            "运行 jianfu check 可列出全部问题。"
+        ),
+        data={"leftOut": left_out},
+    )
+
+
 def _related_range(related: Any, encoding: str) -> types.Range:
     # The parent document is not open in the editor: read it to place the range exactly.
     try:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import logging
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 from jianfu import settings as settings_mod
 from jianfu.engine import Checker, Result
@@ -26,6 +27,8 @@ class DraftCheck:
     document: Document
     result: Result
     positions: PositionMap
+    revision: int = 0  # of the OpenDraft it checked
+    diagnostics: list[Any] = field(default_factory=list)  # capped, ready to publish
 
 
 @dataclass

@@ -1,0 +1,49 @@
+"""pygls' protocol, adjusted: the server keeps the open drafts itself (lsp/drafts.py), and a message
+that does not fit the protocol raises quietly so that lsp/wire.py can answer it in one log line."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from lsprotocol import types
+from lsprotocol.types import ResponseErrorMessage
+from pygls.protocol import (
+    JsonRPCNotification,
+    JsonRPCRequestMessage,
+    JsonRPCResponseMessage,
+    LanguageServerProtocol,
+    lsp_method,
+)
+
+
+class JianfuProtocol(LanguageServerProtocol):
+    def structure_message(self, data: dict[str, Any]) -> Any:
+        """As pygls', without its multi-line traceback in the log: the caller says what was wrong."""
+        if "jsonrpc" not in data:
+            return data
+        if "id" in data:
+            if "error" in data:
+                return self._converter.structure(data, ResponseErrorMessage)
+            if "method" in data:
+                return self._converter.structure(data, self.get_message_type(data["method"]) or JsonRPCRequestMessage)
+            return self._converter.structure(data, self._result_types.pop(data["id"], None) or JsonRPCResponseMessage)
+        return self._converter.structure(data, self.get_message_type(data.get("method", "")) or JsonRPCNotification)
+
+    # The drafts live in JianfuServer.drafts: pygls' own bookkeeping would apply unclamped ranges,
+    # split lines where the editor does not (\f, \u2028) and raise on edits to unopened documents.
+
+    @lsp_method(types.TEXT_DOCUMENT_DID_OPEN)
+    def lsp_text_document__did_open(self, params: types.DidOpenTextDocumentParams) -> Any:
+        yield from self._user_handler(types.TEXT_DOCUMENT_DID_OPEN, params)
+
+    @lsp_method(types.TEXT_DOCUMENT_DID_CHANGE)
+    def lsp_text_document__did_change(self, params: types.DidChangeTextDocumentParams) -> Any:
+        yield from self._user_handler(types.TEXT_DOCUMENT_DID_CHANGE, params)
+
+    @lsp_method(types.TEXT_DOCUMENT_DID_CLOSE)
+    def lsp_text_document__did_close(self, params: types.DidCloseTextDocumentParams) -> Any:
+        yield from self._user_handler(types.TEXT_DOCUMENT_DID_CLOSE, params)
+
+    def _user_handler(self, method: str, params: Any) -> Any:
+        if (handler := self.fm.features.get(method)) is not None:
+            yield handler, (params,), None

@@ -1,0 +1,143 @@
+"""Reading JSON-RPC messages off the wire, for stdio and TCP alike.
+
+pygls' own loop logs a multi-line traceback for a message that is not JSON, is a batch, or has
+params of the wrong type, then pops the parser's message up in the user's editor, and a request
+with an id gets no answer. Here: a message with an id gets a JSON-RPC error reply (ParseError,
+InvalidRequest, InvalidParams), anything else is ignored, and either way the log gets one line
+(never the message itself: it carries the draft's text).
+"""
+
+from __future__ import annotations
+
+import asyncio
+import json
+import logging
+import re
+import sys
+import threading
+from typing import Any
+
+from pygls.exceptions import JsonRpcException, JsonRpcInvalidParams, JsonRpcInvalidRequest, JsonRpcParseError
+from pygls.io_ import StdinAsyncReader, StdoutWriter
+from pygls.protocol import JsonRPCProtocol
+
+log = logging.getLogger(__name__)
+# A 10 MB paste is 30 MB of UTF-8 or 60 MB of \u escapes; a longer body is an attack or a broken
+# client, and reading it would hold the memory it declares.
+MAX_BODY = 256 * 1024 * 1024
+CONTENT_LENGTH = re.compile(rb"content-length:\s*(\d+)\s*", re.IGNORECASE)
+# the id of a request cut short, to answer it anyway: the client would otherwise wait for ever
+_ID = re.compile(rb'"id"\s*:\s*(-?\d+|"(?:[^"\\]|\\.){0,200}")')
+
+
+async def read_messages(stop: threading.Event, reader: Any, protocol: JsonRPCProtocol) -> None:
+    """Headers, blank line, body; anything between messages that is not a header is skipped."""
+    length = 0
+    while not stop.is_set():
+        header = await reader.readline()
+        if not header:
+            return
+        if match := CONTENT_LENGTH.fullmatch(header):
+            length = int(match.group(1))
+            if length > MAX_BODY:  # not read: what follows is skipped up to the next header
+                log.warning("ignored a message declaring %d bytes, more than the %d accepted", length, MAX_BODY)
+                length = 0
+        elif not header.strip() and length:
+            body = await reader.readexactly(length)
+            length = 0
+            if not body:
+                return
+            receive(protocol, body)
+
+
+def receive(protocol: JsonRPCProtocol, body: bytes) -> None:
+    try:
+        data = json.loads(body)
+    except (ValueError, RecursionError) as exc:  # JSONDecodeError, UnicodeDecodeError: truncated or garbled
+        log.warning("ignored a message of %d bytes that is not JSON: %s", len(body), _one_line(exc))
+        if b'"method"' in body:
+            _reply(protocol, _request_id(body), JsonRpcParseError("消息不是完整的 JSON（可能被截断），未处理。"))
+        return
+    if isinstance(data, list):
+        log.warning("ignored a batch of %d messages: the language server protocol has no batches", len(data))
+        for item in data:
+            if isinstance(item, dict) and "method" in item:
+                _reply(protocol, item.get("id"), JsonRpcInvalidRequest("语言服务器协议不支持批量消息，未处理。"))
+        return
+    if not isinstance(data, dict) or data.get("jsonrpc") != "2.0":
+        log.warning("ignored a message that is not JSON-RPC 2.0")
+        if isinstance(data, dict) and "method" in data:
+            _reply(protocol, data.get("id"), JsonRpcInvalidRequest("消息不是 JSON-RPC 2.0，未处理。"))
+        return
+    method = data.get("method")
+    try:
+        message = protocol.structure_message(data)
+    except Exception as exc:  # cattrs' ClassValidationError and friends: params of the wrong shape
+        log.warning("ignored %s: its params do not fit the protocol (%s)", method or "a response", _one_line(exc))
+        if method is not None:
+            _reply(protocol, data.get("id"), JsonRpcInvalidParams(f"{method} 的参数不符合协议，未处理。"))
+        return
+    try:
+        protocol.handle_message(message)
+    except Exception as exc:  # a handler failing before it was scheduled: the server carries on
+        log.warning("ignored %s: %s", method, _one_line(exc))
+        if method is not None:
+            _reply(protocol, data.get("id"), JsonRpcInvalidParams(f"{method} 无法处理：{_one_line(exc)}"))
+
+
+def _request_id(body: bytes) -> Any:
+    if (found := _ID.search(body)) is None:
+        return None
+    try:
+        return json.loads(found.group(1))
+    except ValueError:
+        return None
+
+
+def _reply(protocol: JsonRPCProtocol, msg_id: Any, error: JsonRpcException) -> None:
+    """Answer a request (a message with an int or string id); notifications get no answer."""
+    if isinstance(msg_id, (int, str)) and not isinstance(msg_id, bool):
+        protocol._send_response(msg_id, None, error.to_response_error())
+
+
+def _one_line(exc: BaseException) -> str:
+    text = f"{type(exc).__name__}: {exc}"
+    return text.splitlines()[0][:200] if text else type(exc).__name__
+
+
+def serve_stdio(server: Any) -> None:
+    """As pygls' start_io, with read_messages for its loop."""
+    server._stop_event = threading.Event()
+    reader = StdinAsyncReader(sys.stdin.buffer, server.thread_pool)
+    server.protocol.set_writer(StdoutWriter(sys.stdout.buffer))
+    try:
+        asyncio.run(read_messages(server._stop_event, reader, server.protocol))
+    except BrokenPipeError:
+        log.error("the client closed the connection; shutting down")
+    except (KeyboardInterrupt, SystemExit):
+        pass
+    finally:
+        server.shutdown()
+
+
+def serve_tcp(server: Any, host: str, port: int) -> None:
+    """As pygls' start_tcp, with read_messages for its loop."""
+    server._stop_event = stop = threading.Event()
+
+    async def connection(reader: asyncio.StreamReader, writer: asyncio.StreamWriter) -> None:
+        server.protocol.set_writer(writer)
+        try:
+            await read_messages(stop, reader, server.protocol)
+        except (asyncio.IncompleteReadError, ConnectionError):
+            log.warning("the client closed the connection")
+        server.shutdown()
+
+    async def listen() -> None:
+        server._server = await asyncio.start_server(connection, host, port)
+        async with server._server:
+            await server._server.serve_forever()
+
+    try:
+        asyncio.run(listen())
+    except asyncio.CancelledError:
+        pass
