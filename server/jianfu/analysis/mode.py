@@ -47,7 +47,7 @@ _NEGATION_BEFORE = re.compile(
     # a bare 不 before a verb, except words where 不 does not negate the act:
     # 不断/不仅/不少/不同/不足/不定期/不论/不管/不但/不久/不利/不良/不够/不满/不超过/不低于…,
     # descriptive 不力/不到位/不合格/不达标/不及时/不规范…, emphatic 不折不扣/不遗余力/不动摇/不松懈…
-    "不(?!发生|[得能断仅少同足定论管但久利良够满超低高过是再止力合达及完健充平协明畅扎深彻一匹清适符稳容懈忘遗折移"
+    "不(?!发生|出事|出现|[得能断仅少同足定论管但久利良够满超低高过是再止力合达及完健充平协明畅扎深彻一匹清适符稳容懈忘遗折移"
     "动松放含走留失乏计到严实落作扣齐]|可或缺|可替代|可忽视|可分割|可逆)"
 )
 # Cues right after the match, in the same clause: "……等做法一律取消".
