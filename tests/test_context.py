@@ -112,6 +112,8 @@ REQUIREMENTS = [
     # 整治 as one task in a list, and 违法行为 as the object of enforcement
     "县城管局将背街小巷保洁、占道经营整治、违章搭建拆除等工作【整体移交街道负责】。",
     "各乡镇负责辖区内农药经营门店的【监督检查】和违法行为查处。",
+    # the difficulties met are one more item of the report, not a critique
+    "【落实过程中取得的经验做法】、存在的困难问题，请各乡镇于每月底前以书面形式报县政府办公室。",
     # 整治前后 is a time, 查处工作 a task handed down
     "请各村将整治前后【对比照片】整理成档案备查。",
     "区城管局将违规设置查处工作【下放至各街道】承担。",

@@ -92,7 +92,7 @@ _CRITIQUE_BEFORE = re.compile(
     "对于?上级(?:部门)?(?:擅自|随意)?要求|典型案例|案例[：:]"
 )
 # "报送工作进展情况、存在问题和下一步打算": the problems are one more item of a report, not a critique
-_REPORT_ITEM = re.compile("(?:[和及、与]|以及)(?:存在|遇到|发现|面临)的?(?:主要|突出)?(?:困难和|困难、)?问题")
+_REPORT_ITEM = re.compile("(?:[和及、与]|以及)(?:存在|遇到|发现|面临)的?(?:主要|突出)?(?:困难和|困难、|困难)?问题")
 # Problems as the object of the work, not a critique: "对……存在的环境问题进行集中整治",
 # "总结取得的成绩和存在的问题"
 _PROBLEMS_AS_WORK = re.compile(
