@@ -201,3 +201,12 @@ def test_a_results_notice_without_its_title_is_read_from_its_opening(body: str, 
 def test_a_notice_whose_body_ranks_is_a_ranking_notice_whatever_its_title() -> None:
     text = "关于10月份防汛隐患整改进度的通报\n各街道办事处：\n东街道、西街道位列后两位，请于11月10日前作出说明。\n"
     assert genre.detect(parse(text)) == {"ranking", "notice"}
+
+
+def test_a_huge_paragraph_is_read_but_not_kept_in_the_caches() -> None:
+    sentence_spans.cache_clear()
+    short = "各乡镇要按月上报工作进展情况。"
+    huge = "各乡镇要按月上报工作进展情况。" * 400
+    assert sentence_spans(short) and sentence_spans(huge)
+    assert sentence_spans.cache_info().currsize == 1  # type: ignore[attr-defined]
+    assert len(sentence_spans(huge)) == 400

@@ -10,13 +10,14 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import cache, lru_cache
+from functools import cache
 from importlib import resources
 from pathlib import Path
 
 import yaml
 
 from jianfu.analysis import segment
+from jianfu.analysis.caching import for_short_texts
 
 try:
     from yaml import CSafeLoader as _Loader
@@ -140,12 +141,12 @@ class Slot:
         return list(_matches(self.source, text, start, end))
 
 
-@lru_cache(maxsize=16384)
+@for_short_texts(maxsize=16384, text_arg=1)
 def _occurs(source: str, text: str) -> bool:
     return _compiled(source).search(text) is not None
 
 
-@lru_cache(maxsize=65536)
+@for_short_texts(maxsize=65536, text_arg=1)
 def _matches(source: str, text: str, start: int, end: int) -> tuple[tuple[int, int], ...]:
     out: list[tuple[int, int]] = []
     bounds: frozenset[int] | None = None

@@ -12,9 +12,10 @@ import logging
 import sys
 import threading
 from collections.abc import Iterable
-from functools import lru_cache
 from importlib import resources
 from typing import Any
+
+from jianfu.analysis.caching import for_short_texts
 
 _lock = threading.Lock()
 _tokenizer: Any = None
@@ -87,7 +88,7 @@ def _import_jieba() -> Any:
     return jieba
 
 
-@lru_cache(maxsize=8192)
+@for_short_texts(maxsize=8192)
 def boundaries(sentence: str) -> frozenset[int]:
     """Offsets in ``sentence`` where a word starts or ends."""
     out = {0, len(sentence)}

@@ -11,14 +11,15 @@ object of a demand is often a comma or 60 字 away from its verb.
 from __future__ import annotations
 
 import re
-from functools import lru_cache
+
+from jianfu.analysis.caching import for_short_texts
 
 _HAN = "\u4e00-\u9fff"
 _STRAY_SPACE = f"(?<=[{_HAN}])(?<!分) (?=[{_HAN}])"
 _END = re.compile(rf"[。！？；!?;\n]+|(?<=\S)(?!{_STRAY_SPACE})[ \t\u3000]{{1,}}(?=\S)")
 
 
-@lru_cache(maxsize=4096)
+@for_short_texts(maxsize=4096)
 def sentence_spans(text: str) -> tuple[tuple[int, int], ...]:
     """(start, end) of each sentence of ``text``; the end includes its closing mark."""
     spans: list[tuple[int, int]] = []
