@@ -32,7 +32,7 @@ _GENRES = (
     ("pledge", re.compile("责任书|承诺书|责任状|保证书")),
     ("notice", re.compile("通报")),
 )
-_RANKING_NOTICE = re.compile("通报|情况")
+_RANKING_NOTICE = re.compile("通报|情况|得分")
 # a results notice whose title was lost (pasted from a web page): its opening and its rank lines
 _RESULTS_OPENING = re.compile(
     "现将[^。；]{0,40}(?:考核|考评|评比|测评|暗访|督查|检查|评估)[^。；]{0,10}(?:结果|情况)[^。；]{0,6}通报如下"
