@@ -1,8 +1,10 @@
-"""What kind of document a draft is, read from its title: the genre changes what a sentence means.
+"""What kind of document a draft is, read from its title (and, for a ranking notice, its body): the genre
+changes what a sentence means.
 
 - ``assessment``: a 考核办法 / 细则 / 评分表: its scored items are the criteria lower levels are judged by
   (points for 会议记录 or 照片 make 留痕 the standard; points for app 活跃度 are article 13-14).
-- ``ranking``: a 通报 that ranks places or units: the ranking is itself the practice.
+- ``ranking``: a 通报 that ranks places or units: the ranking is itself the practice. A 通报, or a text opening
+  "现将……考评情况通报如下", whose body ranks ("位列后三名", "第一名") is one whatever its title says.
 - ``pledge``: a 责任书 / 承诺书 / 责任状: the template binds whoever signs it.
 - ``notice``: any 通报.
 """
