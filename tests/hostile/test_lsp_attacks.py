@@ -361,3 +361,15 @@ def test_max_diagnostics_setting_of_the_wrong_type_is_refused_in_chinese() -> No
             from_client({"maxDiagnostics": value})
     assert from_client({"maxDiagnostics": 0}).max_diagnostics == 0
     assert from_client({}).max_diagnostics == 1000
+
+
+def test_document_opened_before_initialize_is_checked_after_it(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    lsp = RawServer(tmp_path)
+    try:
+        uri = lsp.open("早.txt", TITLE + DEMAND)
+        assert lsp.hover(uri, 2, 14)["result"] is None  # answered, though nothing is checked yet
+        lsp.initialize()
+        assert len(lsp.diagnostics(uri, 1)) == 1
+        assert_still_serving(lsp, uri)
+    finally:
+        lsp.close()
