@@ -373,3 +373,14 @@ def test_document_opened_before_initialize_is_checked_after_it(tmp_path) -> None
         assert_still_serving(lsp, uri)
     finally:
         lsp.close()
+
+
+def test_request_after_shutdown_gets_an_invalid_request_reply(lsp: RawServer) -> None:
+    uri = probe(lsp)
+    assert lsp.request("shutdown", None)["result"] is None
+    before = log_size(lsp)
+    assert lsp.hover(uri, 2, 14)["error"]["code"] == -32600
+    assert len(lsp.stderr().splitlines()[before:]) == 1
+    lsp.notify("exit", None)
+    assert lsp.process.wait(10) == 0
+    assert lsp.pop_ups() == [] and "Traceback" not in lsp.stderr()
