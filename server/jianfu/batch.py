@@ -135,6 +135,8 @@ def _write_annotated(report: FileReport, source: bytes | None, target: Path) -> 
         data = annotated_docx(report.document, report.findings, source)
         with open(target, "xb") as stream:  # the staging folder must exist: never recreate it after an interrupt
             stream.write(data)
+            stream.flush()
+            os.fsync(stream.fileno())  # complete on disk before it is moved to its final name
         report.annotated = str(target)
     except AnnotateError as exc:
         report.notes.append(str(exc))

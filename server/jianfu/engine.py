@@ -12,7 +12,6 @@ import bisect
 import itertools
 import logging
 import re
-from collections import OrderedDict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
 
@@ -22,10 +21,12 @@ from jianfu.kinds import KIND_MODULES, CheckContext
 from jianfu.model import Document, DocumentStats, Finding, SectionStat
 from jianfu.rules import Rule
 from jianfu.settings import Settings
+from jianfu.sized_cache import SizedCache
 
 log = logging.getLogger(__name__)
 
 PARAGRAPH_CACHE_SIZE = 20_000
+PARAGRAPH_CACHE_CHARS = 4_000_000  # ~ 8-16 MB of paragraph text per worker, whatever clients send
 
 
 @dataclass(frozen=True)
@@ -64,7 +65,9 @@ class Checker:
         self.rules = tuple(rules)
         self.settings = settings or Settings()
         # (document genres, paragraph text) -> phrase findings of every rule in it
-        self._paragraph_cache: OrderedDict[tuple[frozenset[str], str], tuple[Finding, ...]] = OrderedDict()
+        self._paragraph_cache: SizedCache[tuple[frozenset[str], str], tuple[Finding, ...]] = SizedCache(
+            PARAGRAPH_CACHE_SIZE, PARAGRAPH_CACHE_CHARS
+        )
         self._reported_failures: set[str] = set()
         # anchor -> paragraph rules it wakes up: one substring test per anchor and document,
         # instead of one per anchor, rule and paragraph
@@ -144,7 +147,6 @@ class Checker:
         key = (genres, norm)
         cached = self._paragraph_cache.get(key)
         if cached is not None:
-            self._paragraph_cache.move_to_end(key)
             return cached
         woken = {id(r): r for a in present if a in norm for r in self._rules_by_anchor[a]}
         found: list[Finding] = []
@@ -159,9 +161,7 @@ class Checker:
                 failures.append(self._failure(rule, exc))
         result = tuple(found)
         if clean:
-            self._paragraph_cache[key] = result
-            if len(self._paragraph_cache) > PARAGRAPH_CACHE_SIZE:
-                self._paragraph_cache.popitem(last=False)
+            self._paragraph_cache.put(key, result, len(norm))
         return result
 
     def _failure(self, rule: Rule, exc: Exception) -> RuleFailure:

@@ -126,6 +126,10 @@ class Slot:
         # re keeps its own cache of compiled patterns, but only 512 of them: keep ours
         return _compiled(self.source)
 
+    def occurs_in(self, text: str) -> bool:
+        """Whether the slot's expression matches anywhere in ``text`` (shared by every frame asking the same)."""
+        return _occurs(self.source, text)
+
     def finditer(self, text: str, start: int, end: int) -> list[tuple[int, int]]:
         """Matches inside ``text[start:end]`` that begin and end on word boundaries when they are short.
 
@@ -134,6 +138,11 @@ class Slot:
         every frame that asks the same sentence the same slot ("@lower_levels" in many rules).
         """
         return list(_matches(self.source, text, start, end))
+
+
+@lru_cache(maxsize=16384)
+def _occurs(source: str, text: str) -> bool:
+    return _compiled(source).search(text) is not None
 
 
 @lru_cache(maxsize=65536)

@@ -41,6 +41,11 @@ def add_serve_commands(sub: argparse._SubParsersAction, parser_class: type) -> N
         metavar="秒",
         help="客户端发送请求内容时停顿超过此秒数即断开（HTTP 408，默认 5）",
     )
+    serve.add_argument(
+        "--allow-classified",
+        action="store_true",
+        help="服务供多台电脑共用（非本机地址或设置了 --allowed-host）时，仍接收开头标有密级（秘密、机密、绝密、内部）的文稿；须经保密管理部门批准",
+    )
     serve.add_argument("--addin-dir", metavar="文件夹", help="从该文件夹提供 /wps/ 加载项文件（开发加载项时用）")
     serve.add_argument("--no-access-log", action="store_true", help="不记录访问日志（日志从不包含文稿内容）")
     serve.add_argument("--log-file", metavar="文件", help="把日志追加写入该文件（Windows 计划任务无控制台时使用）")
@@ -107,7 +112,12 @@ def serve(args: argparse.Namespace) -> int:
         addin_dir=args.addin_dir,
         access_log=not args.no_access_log,
         read_timeout=args.read_timeout,
+        allow_classified=args.allow_classified,
     )
+    if config.refuses_classified():
+        sys.stderr.write(
+            "jianfu：服务供多台电脑共用，开头标有密级的文稿将被拒绝（HTTP 403）；如经批准，可加 --allow-classified。\n"
+        )
     if args.log_file:
         try:
             log = open(args.log_file, "a", encoding="utf-8", buffering=1)  # noqa: SIM115 - lives as long as the process

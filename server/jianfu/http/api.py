@@ -14,6 +14,7 @@ from starlette.responses import Response
 from jianfu.http import checking
 from jianfu.http.errors import ApiError, error_response, json_response
 from jianfu.http.positions import ParagraphIndex, Utf16Index
+from jianfu.text.docx import header_texts
 from jianfu.text.readers import DOCX_SUFFIXES, TEXT_SUFFIXES, ReadError, read_bytes
 
 _ZIP_MAGIC = b"PK\x03\x04"
@@ -49,6 +50,8 @@ async def check(request: Request) -> Response:
     data = checking.parse_json(await request.body())
     service = _service(request)
     document, paragraphs, utf16 = checking.document_from_request(data)
+    if request.app.state.refuse_classified:
+        checking.refuse_classified(document)
     settings, parents = checking.settings_from_request(data.get("settings"), service.base)
     payload = await run_in_threadpool(checking.check_response, service, document, paragraphs, utf16, settings, parents)
     return json_response(payload)
@@ -85,6 +88,9 @@ async def check_file(request: Request) -> Response:
         document = await run_in_threadpool(read_bytes, data, suffix, None)
     except ReadError as exc:
         raise ApiError(400, "unreadable_file", f"上传的文件无法读取：{exc}") from None
+    if request.app.state.refuse_classified:
+        headers = header_texts(data) if suffix in DOCX_SUFFIXES else []
+        checking.refuse_classified(document, headers)
     utf16 = Utf16Index(document.text)
     paragraphs = ParagraphIndex([(p.start, p.end) for p in document.paragraphs], utf16)
     payload = await run_in_threadpool(checking.check_response, service, document, paragraphs, utf16, settings, parents)

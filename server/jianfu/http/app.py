@@ -57,6 +57,7 @@ def create_app(config: ServeConfig) -> SecurityMiddleware:
         exception_handlers={ApiError: api.api_error, HTTPException: api.http_error, Exception: api.server_error},
     )
     app.state.service = service
+    app.state.refuse_classified = config.refuses_classified()
     return SecurityMiddleware(app, config, config.read_token())
 
 

@@ -141,6 +141,20 @@ def settings_from_request(raw: Any, base: Settings) -> tuple[Settings, tuple[Doc
     return settings, parents
 
 
+def refuse_classified(document: Document, headers: list[str] | None = None) -> None:
+    """A shared service does not take drafts marked 秘密/机密/绝密/内部 (first lines or page header)."""
+    from jianfu.classified import classified_mark
+
+    mark = next(filter(None, map(classified_mark, [document.text, *(headers or ())])), None)
+    if mark:
+        raise ApiError(
+            403,
+            "classified_refused",
+            f"文稿开头标有密级“{mark}”。本服务供多台电脑共用，不接收标有密级的文稿，文稿内容未作检查、未被记录。"
+            "请在本机用 jianfu check 或本机的检查服务检查；如经保密管理部门批准，管理员可以 --allow-classified 启动服务。",
+        )
+
+
 # --- responses ------------------------------------------------------------------------------
 
 

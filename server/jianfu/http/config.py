@@ -31,6 +31,7 @@ class ServeConfig:
     addin_dir: str | None = None  # serve the add-in from here instead of the installed package
     access_log: bool = True
     read_timeout: float = DEFAULT_READ_TIMEOUT
+    allow_classified: bool = False  # accept drafts marked 秘密/机密/绝密/内部 even when others can reach the service
 
     def to_env(self) -> str:
         return json.dumps(asdict(self), ensure_ascii=False)
@@ -44,6 +45,13 @@ class ServeConfig:
         for key in ("allowed_hosts", "cors_origins"):
             data[key] = tuple(data.get(key) or ())
         return cls(**data)
+
+    def is_shared(self) -> bool:
+        """Reachable from other computers: bound to a network address, or named by a reverse proxy."""
+        return not is_loopback(self.host) or bool(self.allowed_hosts)
+
+    def refuses_classified(self) -> bool:
+        return self.is_shared() and not self.allow_classified
 
     def host_names(self) -> frozenset[str]:
         """Host header names (without port) the service answers to."""

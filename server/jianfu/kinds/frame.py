@@ -125,7 +125,7 @@ def hits(frame: Frame, text: str, genres: frozenset[str]) -> list[tuple[int, int
         return []
     # one plain regex scan per slot over the paragraph rules most paragraphs out before any
     # sentence is split or segmented (the word-boundary check only removes matches)
-    if any(slot.pattern.search(text) is None for slot in frame.slots + frame.needs):
+    if not all(slot.occurs_in(text) for slot in frame.slots + frame.needs):
         return []
     out: list[tuple[int, int]] = []
     for s, e in sentence_spans(text):

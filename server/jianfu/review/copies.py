@@ -16,8 +16,10 @@ from urllib.parse import quote
 
 from jianfu.report import shown_path
 from jianfu.review.annotate import MARKER
+from jianfu.writeout import sweep_stale
 
 SUFFIX = "_审查意见.docx"
+STAGING = ".jianfu-staging-"
 
 
 def is_annotated_copy(path: Path) -> bool:
@@ -41,7 +43,8 @@ class AnnotatedCopies:
 
     def __init__(self, outdir: Path, inputs: list[Path]) -> None:
         outdir.mkdir(parents=True, exist_ok=True)
-        self.staging = Path(tempfile.mkdtemp(prefix=".jianfu-staging-", dir=outdir))
+        sweep_stale(outdir, STAGING)  # what a killed run left behind
+        self.staging = Path(tempfile.mkdtemp(prefix=f"{STAGING}{os.getpid()}-", dir=outdir))
         self.final = _plan_names(outdir, inputs)
         self.staged = {key: str(self.staging / f"{n}.docx") for n, key in enumerate(self.final)}
 

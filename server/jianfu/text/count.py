@@ -26,9 +26,20 @@ _WIDE = (
 _WIDE_CHAR = re.compile(f"[{_WIDE}]")
 
 
-@lru_cache(maxsize=65536)  # an editor recounts every paragraph on each keystroke; most are unchanged
+CACHED_CHARS = 500  # longer texts are counted afresh: a cache of huge pastes would only hold memory
+
+
 def count_chars(text: str) -> int:
     """Return the 字数 of ``text``."""
+    return _count_cached(text) if len(text) <= CACHED_CHARS else _count(text)
+
+
+@lru_cache(maxsize=65536)  # an editor recounts every paragraph on each keystroke; most are unchanged
+def _count_cached(text: str) -> int:
+    return _count(text)
+
+
+def _count(text: str) -> int:
     if text.isascii():
         return len(text.split())
     # Each wide character counts one; blank them out and what is left splits into the runs.
