@@ -361,3 +361,26 @@ def test_max_diagnostics_setting_of_the_wrong_type_is_refused_in_chinese() -> No
             from_client({"maxDiagnostics": value})
     assert from_client({"maxDiagnostics": 0}).max_diagnostics == 0
     assert from_client({}).max_diagnostics == 1000
+
+
+def test_document_opened_before_initialize_is_checked_after_it(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    lsp = RawServer(tmp_path)
+    try:
+        uri = lsp.open("早.txt", TITLE + DEMAND)
+        assert lsp.hover(uri, 2, 14)["result"] is None  # answered, though nothing is checked yet
+        lsp.initialize()
+        assert len(lsp.diagnostics(uri, 1)) == 1
+        assert_still_serving(lsp, uri)
+    finally:
+        lsp.close()
+
+
+def test_request_after_shutdown_gets_an_invalid_request_reply(lsp: RawServer) -> None:
+    uri = probe(lsp)
+    assert lsp.request("shutdown", None)["result"] is None
+    before = log_size(lsp)
+    assert lsp.hover(uri, 2, 14)["error"]["code"] == -32600
+    assert len(lsp.stderr().splitlines()[before:]) == 1
+    lsp.notify("exit", None)
+    assert lsp.process.wait(10) == 0
+    assert lsp.pop_ups() == [] and "Traceback" not in lsp.stderr()

@@ -3,10 +3,12 @@ that does not fit the protocol raises quietly so that lsp/wire.py can answer it 
 
 from __future__ import annotations
 
+import logging
 from typing import Any
 
 from lsprotocol import types
 from lsprotocol.types import ResponseErrorMessage
+from pygls.exceptions import JsonRpcInvalidRequest
 from pygls.protocol import (
     JsonRPCNotification,
     JsonRPCRequestMessage,
@@ -14,6 +16,8 @@ from pygls.protocol import (
     LanguageServerProtocol,
     lsp_method,
 )
+
+logger = logging.getLogger(__name__)
 
 
 class JianfuProtocol(LanguageServerProtocol):
@@ -28,6 +32,18 @@ class JianfuProtocol(LanguageServerProtocol):
                 return self._converter.structure(data, self.get_message_type(data["method"]) or JsonRPCRequestMessage)
             return self._converter.structure(data, self._result_types.pop(data["id"], None) or JsonRPCResponseMessage)
         return self._converter.structure(data, self.get_message_type(data.get("method", "")) or JsonRPCNotification)
+
+    def handle_message(self, message: Any) -> None:
+        """As pygls', but a request after `shutdown` is answered (InvalidRequest, as the LSP
+        specification asks) rather than left waiting for ever."""
+        method, msg_id = getattr(message, "method", None), getattr(message, "id", None)
+        if self._shutdown and method not in (None, types.EXIT) and msg_id is not None:
+            logger.warning("refused %s: the server is shutting down", method)
+            self._send_response(
+                msg_id, None, JsonRpcInvalidRequest("语言服务器正在关闭，不再处理请求。").to_response_error()
+            )
+            return
+        super().handle_message(message)
 
     # The drafts live in JianfuServer.drafts: pygls' own bookkeeping would apply unclamped ranges,
     # split lines where the editor does not (\f, \u2028) and raise on edits to unopened documents.

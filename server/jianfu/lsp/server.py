@@ -77,9 +77,10 @@ class JianfuServer(LanguageServer):
         return Path(path) if path else None
 
     def request_check(self, uri: str) -> None:
-        """Check ``uri`` soon. Changes while its check runs are coalesced into one more check."""
+        """Check ``uri`` soon. Changes while its check runs are coalesced into one more check.
+        Before `initialize` (no rules yet) nothing runs: `initialized` checks every open draft."""
         self.wanted.add(uri)
-        if uri not in self.running:
+        if uri not in self.running and self.state.loaded:
             self.running[uri] = asyncio.get_running_loop().create_task(self._check_loop(uri))
 
     async def _check_loop(self, uri: str) -> None:

@@ -50,6 +50,10 @@ class ServerState:
         return [str(e) for e in errors]
 
     @property
+    def loaded(self) -> bool:
+        return self._checker is not None
+
+    @property
     def rules_by_id(self) -> dict[str, Rule]:
         return {r.id: r for r in self.rules}
 
