@@ -210,3 +210,17 @@ def test_a_huge_paragraph_is_read_but_not_kept_in_the_caches() -> None:
     assert sentence_spans(short) and sentence_spans(huge)
     assert sentence_spans.cache_info().currsize == 1  # type: ignore[attr-defined]
     assert len(sentence_spans(huge)) == 400
+
+
+def test_every_village_or_town_named_as_a_lower_level_is_a_grassroots_unit_too() -> None:
+    # lexicon words join jieba's dictionary: 各村居 read as one word hides 各村 and 村居 inside it,
+    # so a village word that only lower_levels lists would silently escape @grassroots_units
+    grassroots = lexicons.compile_slot("@grassroots_units")
+    missing = []
+    for word in lexicons.get("lower_levels").words:
+        if word.startswith("re:") or not any(k in word for k in ("村", "社区", "乡镇", "街道", "学校")):
+            continue
+        sentence = f"{word}要成立领导小组。"
+        if not grassroots.finditer(sentence, 0, len(sentence)):
+            missing.append(word)
+    assert not missing, missing
