@@ -141,12 +141,12 @@ class Slot:
         return list(_matches(self.source, text, start, end))
 
 
-@for_short_texts(maxsize=16384, text_arg=1)
+@for_short_texts(maxsize=4096, text_arg=1)
 def _occurs(source: str, text: str) -> bool:
     return _compiled(source).search(text) is not None
 
 
-@for_short_texts(maxsize=65536, text_arg=1)
+@for_short_texts(maxsize=8192, text_arg=1)
 def _matches(source: str, text: str, start: int, end: int) -> tuple[tuple[int, int], ...]:
     out: list[tuple[int, int]] = []
     bounds: frozenset[int] | None = None
