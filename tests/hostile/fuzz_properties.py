@@ -35,6 +35,12 @@ def rules() -> tuple:  # type: ignore[type-arg]
     return tuple(loaded)
 
 
+@lru_cache(maxsize=1)
+def quoting_messages() -> dict[str, str]:
+    """rule id -> its message, for rules whose message quotes the flagged words ({match}) and nothing else."""
+    return {r.id: r.message for r in rules() if re.fullmatch(r"[^{}]*\{match\}[^{}]*", r.message)}
+
+
 def fresh_checker() -> Checker:
     return Checker(rules())
 
@@ -110,6 +116,12 @@ def findings_hold(document: Document, findings: tuple) -> None:  # type: ignore[
             assert 0 <= finding.fix.start <= finding.fix.end <= len(text), (finding.rule, finding.fix)
         out = finding_dict(finding, text, index)
         assert out["text"] == text[finding.start : finding.end]
+        if (template := quoting_messages().get(finding.rule)) is not None:
+            # the message quotes the words at the span, in the normal form messages are written in
+            # (traditional characters simplified: same length, same places) and without the line
+            # breaks of a hard-wrapped paragraph, which phrase rules read joined
+            words = "".join(document.norm[finding.start : finding.end].splitlines())
+            assert finding.message == template.format(match=words), (finding.rule, finding.message, words)
         line_start = index.starts[out["line"] - 1]
         assert line_start + out["column"] - 1 == finding.start
         for offset in (finding.start, finding.end):
