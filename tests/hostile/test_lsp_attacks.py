@@ -361,3 +361,31 @@ def test_max_diagnostics_setting_of_the_wrong_type_is_refused_in_chinese() -> No
             from_client({"maxDiagnostics": value})
     assert from_client({"maxDiagnostics": 0}).max_diagnostics == 0
     assert from_client({}).max_diagnostics == 1000
+
+
+class ClientAnsweringSettingsWrongly(RawServer):
+    """Replies to the server's workspace/configuration with a result of the wrong type."""
+
+    def _answer(self, message: dict) -> None:  # type: ignore[type-arg]
+        if message["method"] == "workspace/configuration":
+            self.send({"jsonrpc": "2.0", "id": message["id"], "result": 5})
+        else:
+            super()._answer(message)
+
+
+def test_wrong_typed_reply_to_a_server_request_fails_that_request_instead_of_hanging(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    lsp = ClientAnsweringSettingsWrongly(tmp_path)
+    try:
+        lsp.initialize()
+        lsp.wait_for(lambda m: m["method"] == "workspace/configuration")  # asked at start-up, answered wrongly
+        uri = probe(lsp)
+        before, published = log_size(lsp), len(publishes(lsp, uri))
+        # the server asks for its settings again, gets a reply it cannot read, keeps its settings
+        # and re-checks the open drafts (one more publish of version 1): it did not wait forever
+        lsp.notify("workspace/didChangeConfiguration", {"settings": None})
+        lsp.wait_for(lambda m: len(publishes(lsp, uri)) > published, timeout=10)
+        lines = new_log_lines(lsp, before)
+        assert len(lines) == 1 and "workspace/configuration failed" in lines[0], lines
+        assert_still_serving(lsp, uri)
+    finally:
+        lsp.close()

@@ -73,6 +73,10 @@ def receive(protocol: JsonRPCProtocol, body: bytes) -> None:
     try:
         message = protocol.structure_message(data)
     except Exception as exc:  # cattrs' ClassValidationError and friends: params of the wrong shape
+        # a reply to one of our requests: fail that request (its caller logs it), or it waits forever
+        error = JsonRpcInvalidParams(f"客户端的答复不符合协议（{_one_line(exc)}）。")
+        if method is None and _fail_request(protocol, data.get("id"), error):
+            return
         log.warning("ignored %s: its params do not fit the protocol (%s)", method or "a response", _one_line(exc))
         if method is not None:
             _reply(protocol, data.get("id"), JsonRpcInvalidParams(f"{method} 的参数不符合协议，未处理。"))
@@ -98,6 +102,17 @@ def _reply(protocol: JsonRPCProtocol, msg_id: Any, error: JsonRpcException) -> N
     """Answer a request (a message with an int or string id); notifications get no answer."""
     if isinstance(msg_id, (int, str)) and not isinstance(msg_id, bool):
         protocol._send_response(msg_id, None, error.to_response_error())
+
+
+def _fail_request(protocol: JsonRPCProtocol, msg_id: Any, error: JsonRpcException) -> bool:
+    """Fail the request of ours that ``msg_id`` answers; False if there is none waiting."""
+    if not isinstance(msg_id, (int, str)) or isinstance(msg_id, bool):
+        return False
+    future = protocol._request_futures.pop(msg_id, None)
+    if future is None or future.done():
+        return False
+    future.set_exception(error)
+    return True
 
 
 def _one_line(exc: BaseException) -> str:
