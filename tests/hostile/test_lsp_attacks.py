@@ -6,6 +6,7 @@ up in the user's editor (window/showMessage) and must not have written a traceba
 
 from __future__ import annotations
 
+import json
 import time
 
 import pytest
@@ -352,6 +353,23 @@ def test_content_length_beyond_any_real_message_is_skipped(lsp: RawServer) -> No
     before = log_size(lsp)
     lsp.send_bytes(b"Content-Length: 99999999999999\r\n\r\n")
     assert len(new_log_lines(lsp, before)) == 1
+    assert_still_serving(lsp, uri)
+
+
+def test_content_length_counted_in_characters_loses_one_message_not_the_stream(lsp: RawServer) -> None:
+    """A classic client bug: Content-Length in characters, not UTF-8 bytes. The body is read short,
+    its rest runs into the next message's header line; the reader must find that header again."""
+    uri = probe(lsp)
+    body = json.dumps(
+        {"jsonrpc": "2.0", "id": 90, "method": "textDocument/hover",
+         "params": {"textDocument": {"uri": uri + "#草稿"}, "position": {"line": 2, "character": 14}}},
+        ensure_ascii=False,
+    )  # fmt: skip
+    lsp.send_bytes(b"Content-Length: %d\r\n\r\n" % len(body) + body.encode("utf-8"))
+    assert lsp.response(90)["error"]["code"] == -32700  # cut short: a parse error, answered
+    for _ in range(3):  # the messages after it are read as usual
+        answer = lsp.hover(uri, 2, 14, timeout=5)
+        assert "第3条" in answer["result"]["contents"]["value"]
     assert_still_serving(lsp, uri)
 
 

@@ -25,7 +25,10 @@ log = logging.getLogger(__name__)
 # A 10 MB paste is 30 MB of UTF-8 or 60 MB of \u escapes; a longer body is an attack or a broken
 # client, and reading it would hold the memory it declares.
 MAX_BODY = 256 * 1024 * 1024
-CONTENT_LENGTH = re.compile(rb"content-length:\s*(\d+)\s*", re.IGNORECASE)
+# Searched for at the end of a line, not matched from its start: after a body read short (a client
+# counting Content-Length in characters, not bytes) the rest of that body runs into the next header
+# line, and the stream must pick up again there instead of skipping every message that follows.
+CONTENT_LENGTH = re.compile(rb"content-length:[ \t]*(\d+)\s*\Z", re.IGNORECASE)
 # the id of a request cut short, to answer it anyway: the client would otherwise wait for ever
 _ID = re.compile(rb'"id"\s*:\s*(-?\d+|"(?:[^"\\]|\\.){0,200}")')
 
@@ -37,7 +40,7 @@ async def read_messages(stop: threading.Event, reader: Any, protocol: JsonRPCPro
         header = await reader.readline()
         if not header:
             return
-        if match := CONTENT_LENGTH.fullmatch(header):
+        if match := CONTENT_LENGTH.search(header):
             length = int(match.group(1))
             if length > MAX_BODY:  # not read: what follows is skipped up to the next header
                 log.warning("ignored a message declaring %d bytes, more than the %d accepted", length, MAX_BODY)
