@@ -196,3 +196,8 @@ def test_genre_is_read_from_the_title(title: str, expected: set[str]) -> None:
 def test_a_results_notice_without_its_title_is_read_from_its_opening(body: str, expected: set[str]) -> None:
     text = "为推进垃圾治理，县领导小组办公室组织开展了一次全面督查。\n" + body
     assert genre.detect(parse(text)) == expected
+
+
+def test_a_notice_whose_body_ranks_is_a_ranking_notice_whatever_its_title() -> None:
+    text = "关于10月份防汛隐患整改进度的通报\n各街道办事处：\n东街道、西街道位列后两位，请于11月10日前作出说明。\n"
+    assert genre.detect(parse(text)) == {"ranking", "notice"}

@@ -7,8 +7,10 @@ Positions are checked against models written here, independently of lsp/convert.
 from __future__ import annotations
 
 import io
+import json
 import re
 from functools import lru_cache
+from typing import Any
 
 from lsprotocol import types
 
@@ -17,6 +19,7 @@ from jianfu.lsp.checking import check_draft
 from jianfu.lsp.convert import PositionMap
 from jianfu.lsp.drafts import OpenDraft, apply_changes
 from jianfu.lsp.state import ServerState
+from jianfu.lsp.wire import receive
 from jianfu.model import Document
 from jianfu.output.jsonout import finding_dict
 from jianfu.positions import LineIndex
@@ -219,3 +222,30 @@ def new_state() -> ServerState:
     state.rules = list(rules())
     state._checker = Checker(state.rules)
     return state
+
+
+class _Recording(list):  # type: ignore[type-arg]
+    def write(self, data: bytes) -> None:
+        self.append(json.loads(data.split(b"\r\n\r\n", 1)[1]))
+
+
+@lru_cache(maxsize=1)
+def _parsing_protocol() -> Any:
+    from jianfu.lsp.server import JianfuServer
+
+    protocol = JianfuServer().protocol
+    protocol.handle_message = lambda message: None  # parsing only: no handler runs
+    return protocol
+
+
+def wire_holds(body: bytes) -> None:
+    """Any body is answered with a JSON-RPC error (only when it was a request with a usable id) or
+    ignored; the reader never raises."""
+    protocol = _parsing_protocol()
+    sent = _Recording()
+    protocol.set_writer(sent)
+    receive(protocol, body)
+    for reply in sent:
+        assert reply["error"]["code"] in (-32700, -32600, -32602)
+        assert isinstance(reply["id"], (int, str))
+        assert str(reply["id"]).encode() in body or json.dumps(reply["id"]).encode() in body

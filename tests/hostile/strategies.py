@@ -8,6 +8,7 @@ surrogates, control characters, ASCII and full-width punctuation, very long line
 
 from __future__ import annotations
 
+import json
 import re
 from pathlib import Path
 
@@ -116,3 +117,29 @@ position = st.tuples(st.floats(0, 1.2, allow_nan=False), st.floats(0, 1.3, allow
 edit = st.tuples(position, position, st.one_of(st.just(""), piece, paragraph(), st.sampled_from(LINE_BREAKS)))
 whole_document = st.tuples(st.just(None), st.just(None), drafts(max_paragraphs=4))
 edits = st.lists(st.one_of(edit, edit, edit, whole_document), min_size=1, max_size=8)
+
+
+# JSON-RPC bodies as a broken or hostile client sends them: wrong versions, ids of any type, unknown
+# methods, params of any shape, batches, bodies cut short, bytes that are not JSON at all.
+METHODS = ["textDocument/hover", "textDocument/didChange", "textDocument/didOpen", "initialize", "jianfu/x", ""]
+json_values = st.recursive(
+    st.none() | st.booleans() | st.integers() | st.floats(allow_nan=False) | st.text(max_size=5),
+    lambda inner: st.lists(inner, max_size=3) | st.dictionaries(st.text(max_size=5), inner, max_size=3),
+    max_leaves=8,
+)
+rpc_messages = st.fixed_dictionaries(
+    {"jsonrpc": st.sampled_from(["2.0", "2.0", "1.0", 2])},
+    optional={
+        "id": st.one_of(st.integers(-5, 10**12), st.text(max_size=4), st.none(), json_values),
+        "method": st.sampled_from(METHODS),
+        "params": json_values,
+        "result": json_values,
+    },
+)
+_encoded = rpc_messages.map(lambda m: json.dumps(m).encode())
+rpc_bodies = st.one_of(
+    _encoded,
+    st.lists(rpc_messages, max_size=3).map(lambda m: json.dumps(m).encode()),
+    _encoded.flatmap(lambda body: st.integers(0, len(body)).map(lambda n: body[:n])),
+    st.binary(max_size=60),
+)

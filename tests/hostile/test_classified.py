@@ -128,3 +128,20 @@ def test_shared_service_started_with_allow_classified_checks_it(shared_allowed: 
     response = post_text(shared_allowed, "机密★1年\n" + BODY)
     assert response.status_code == 200 and response.json()["findings"]
     assert SECRET not in shared_allowed.log_text()
+
+
+def test_shared_service_refuses_a_docx_marked_in_its_page_header(shared: Running) -> None:
+    import io
+
+    import docx
+
+    word = docx.Document()
+    word.sections[0].header.paragraphs[0].text = "机密★1年"
+    for line in BODY.splitlines():
+        word.add_paragraph(line)
+    data = io.BytesIO()
+    word.save(data)
+    with shared.client() as client:
+        response = client.post("/v1/check-file", files={"file": ("通知.docx", data.getvalue())})
+    assert response.status_code == 403 and response.json()["error"]["code"] == "classified_refused"
+    assert SECRET not in shared.log_text()

@@ -92,6 +92,8 @@ def hostile(tmp_path: Path) -> Path:
     (drafts / "utf16.txt").write_bytes(VIOLATION.encode("utf-16"))
     (drafts / "control.txt").write_text(VIOLATION.replace("报送", "报送\x1b[2J\x01"), "utf-8")
     (drafts / "no-text.docx").write_bytes(_docx_without_text())
+    with open(drafts / "huge.txt", "wb") as stream:
+        stream.truncate(60 * 1024 * 1024)  # sparse: 60 MB on paper, nothing on disk
     locked = drafts / "locked.txt"
     locked.write_text(VIOLATION, "utf-8")
     locked.chmod(0)
@@ -114,6 +116,7 @@ EXPECTED_ERRORS = {
     "empty.txt": "文件是空的",
     "empty.docx": "文件是空的",
     "no-text.docx": "没有文字内容",
+    "huge.txt": "超过 50 MB 上限",
 }
 READ_AS = {"gbk.txt": "GB18030", "utf16.txt": "UTF-16"}
 

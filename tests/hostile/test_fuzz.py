@@ -7,14 +7,11 @@ cores); `bench/fuzz.py` runs 100,000 and more. HYPOTHESIS_PROFILE=dev runs more 
 
 from __future__ import annotations
 
-import json
 import os
 
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from jianfu.lsp.server import JianfuServer
-from jianfu.lsp.wire import receive
 from tests.hostile import fuzz_properties as props
 from tests.hostile import strategies as s
 
@@ -63,44 +60,7 @@ STATE = props.new_state()
 
 # -- malformed JSON-RPC: lsp/wire.py answers or ignores anything, and never raises ---------------------
 
-METHODS = ["textDocument/hover", "textDocument/didChange", "textDocument/didOpen", "initialize", "jianfu/x", ""]
-json_values = st.recursive(
-    st.none() | st.booleans() | st.integers() | st.floats(allow_nan=False) | st.text(max_size=5),
-    lambda inner: st.lists(inner, max_size=3) | st.dictionaries(st.text(max_size=5), inner, max_size=3),
-    max_leaves=8,
-)
-messages = st.fixed_dictionaries(
-    {"jsonrpc": st.sampled_from(["2.0", "2.0", "1.0", 2])},
-    optional={
-        "id": st.one_of(st.integers(-5, 10**12), st.text(max_size=4), st.none(), json_values),
-        "method": st.sampled_from(METHODS),
-        "params": json_values,
-        "result": json_values,
-    },
-)
-bodies = st.one_of(
-    messages.map(lambda m: json.dumps(m).encode()),
-    st.lists(messages, max_size=3).map(lambda m: json.dumps(m).encode()),
-    messages.map(lambda m: json.dumps(m).encode()).flatmap(lambda b: st.integers(0, len(b)).map(lambda n: b[:n])),
-    st.binary(max_size=60),
-)
 
-
-class Recording(list):  # type: ignore[type-arg]
-    def write(self, data: bytes) -> None:
-        self.append(json.loads(data.split(b"\r\n\r\n", 1)[1]))
-
-
-PROTOCOL = JianfuServer().protocol
-PROTOCOL.handle_message = lambda message: None  # type: ignore[method-assign]  # parsing only: no handler runs
-
-
-@given(bodies)
+@given(s.rpc_bodies)
 def test_wire_answers_requests_it_cannot_read_and_never_raises(body: bytes) -> None:
-    sent = Recording()
-    PROTOCOL.set_writer(sent)
-    receive(PROTOCOL, body)
-    for reply in sent:
-        assert reply["error"]["code"] in (-32700, -32600, -32602)
-        assert isinstance(reply["id"], (int, str))
-        assert str(reply["id"]).encode() in body or json.dumps(reply["id"]).encode() in body
+    props.wire_holds(body)

@@ -258,6 +258,12 @@ def test_path_like_values_in_every_field(service: Running, openapi: dict[str, An
             client.get(f"/v1/rules/{value}"),
             client.get(f"/wps/{value}"),
             client.get(f"/{value}"),
+            client.get("/v1/rules", headers={"host": value}),
+            client.post("/v1/check", json={"text": DRAFT}, headers={"origin": value}),
+            client.post("/v1/check", json={"text": DRAFT}, headers={"authorization": f"Bearer {value}"}),
+            client.post(
+                "/v1/check", json={"text": DRAFT}, headers={"content-type": f"application/json; charset={value}"}
+            ),
         ]
     for response in requests:
         assert_clean(response, openapi)

@@ -37,7 +37,7 @@ _RANKING_NOTICE = re.compile("通报|情况")
 _RESULTS_OPENING = re.compile(
     "现将[^。；]{0,40}(?:考核|考评|评比|测评|暗访|督查|检查|评估)[^。；]{0,10}(?:结果|情况)[^。；]{0,6}通报如下"
 )
-_RANK_LINES = re.compile("排名|名次|第[一二三]名|末位|后[一二三四五六七八九十\\d]{1,2}名|倒数")
+_RANK_LINES = re.compile("排名|名次|第[一二三]名|末位|后[一二三四五六七八九十\\d]{1,2}[名位]|倒数|位列")
 _RUN_ON_TITLE = 24
 
 
@@ -46,7 +46,8 @@ def detect(document: Document) -> frozenset[str]:
     found = {name for name, pattern in _GENRES if pattern.search(title)}
     if "ranking" in found and not _RANKING_NOTICE.search(title):
         found.discard("ranking")
-    if _RESULTS_OPENING.search(document.norm) and _RANK_LINES.search(document.norm):
+    if _RANK_LINES.search(document.norm) and ("notice" in found or _RESULTS_OPENING.search(document.norm)):
+        # a 通报 whose body ranks ("……位列后三名") is a ranking notice whatever its title says
         found |= {"ranking", "notice"}
     return frozenset(found)
 

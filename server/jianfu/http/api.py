@@ -14,6 +14,7 @@ from starlette.responses import Response
 from jianfu.http import checking
 from jianfu.http.errors import ApiError, error_response, json_response
 from jianfu.http.positions import ParagraphIndex, Utf16Index
+from jianfu.text.docx import header_texts
 from jianfu.text.readers import DOCX_SUFFIXES, TEXT_SUFFIXES, ReadError, read_bytes
 
 _ZIP_MAGIC = b"PK\x03\x04"
@@ -88,7 +89,8 @@ async def check_file(request: Request) -> Response:
     except ReadError as exc:
         raise ApiError(400, "unreadable_file", f"上传的文件无法读取：{exc}") from None
     if request.app.state.refuse_classified:
-        checking.refuse_classified(document)
+        headers = header_texts(data) if suffix in DOCX_SUFFIXES else []
+        checking.refuse_classified(document, headers)
     utf16 = Utf16Index(document.text)
     paragraphs = ParagraphIndex([(p.start, p.end) for p in document.paragraphs], utf16)
     payload = await run_in_threadpool(checking.check_response, service, document, paragraphs, utf16, settings, parents)

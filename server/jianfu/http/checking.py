@@ -141,11 +141,11 @@ def settings_from_request(raw: Any, base: Settings) -> tuple[Settings, tuple[Doc
     return settings, parents
 
 
-def refuse_classified(document: Document) -> None:
-    """A shared service does not take drafts marked 秘密/机密/绝密/内部: they stay on the user's computer."""
+def refuse_classified(document: Document, headers: list[str] | None = None) -> None:
+    """A shared service does not take drafts marked 秘密/机密/绝密/内部 (first lines or page header)."""
     from jianfu.classified import classified_mark
 
-    mark = classified_mark(document.text)
+    mark = next(filter(None, map(classified_mark, [document.text, *(headers or ())])), None)
     if mark:
         raise ApiError(
             403,

@@ -76,10 +76,10 @@ class Outcome:
 
 
 def check_draft(
-    state: ServerState, draft: OpenDraft, path: Path | None, encoding: str, still_wanted: Callable[[], bool]
+    state: ServerState, draft: OpenDraft, path: Path | None, encoding: str, still_current: Callable[[], bool]
 ) -> Outcome | None:
     """Check one draft (on the check thread); None when a newer version superseded it before it started."""
-    if not still_wanted():
+    if not still_current():
         return None
     messages: list[tuple[str, types.MessageType]] = []
     error = types.MessageType.Error

@@ -5,7 +5,7 @@ misbehaves (edits to a draft it never opened, versions going backwards) is ignor
 from __future__ import annotations
 
 import logging
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
 from lsprotocol import types
@@ -50,8 +50,8 @@ class Drafts:
     def __contains__(self, uri: str) -> bool:
         return uri in self._open
 
-    def __iter__(self):  # type: ignore[no-untyped-def]
-        return iter(list(self._open))
+    def __iter__(self) -> Iterator[str]:
+        return iter(list(self._open))  # a copy: handlers may open and close drafts meanwhile
 
     def get(self, uri: str) -> OpenDraft | None:
         return self._open.get(uri)

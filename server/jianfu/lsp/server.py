@@ -89,10 +89,10 @@ class JianfuServer(LanguageServer):
                 draft = self.drafts.get(uri)
                 if draft is None:  # closed meanwhile: nothing to publish
                     return
-                superseded = partial(self.drafts.is_current, draft)
+                still_current = partial(self.drafts.is_current, draft)
                 try:
                     outcome = await self.worker.run(
-                        partial(check_draft, self.state, draft, self.draft_path(uri), self.encoding, superseded)
+                        partial(check_draft, self.state, draft, self.draft_path(uri), self.encoding, still_current)
                     )
                 except Exception as exc:  # never down: report once, keep serving
                     log.error("checking %s failed:\n%s", uri, traceback.format_exc())

@@ -75,6 +75,25 @@ def _entity_notes(root: etree._Element) -> list[str]:
     return [f"文件含 DOCTYPE 实体声明，实体未展开{used}；Word 不会写出此类内容，请核实来源。"]
 
 
+def header_texts(data: bytes) -> list[str]:
+    """Text of the page headers (word/header*.xml), where a 密级 mark often sits; [] when unreadable."""
+    try:
+        with zipfile.ZipFile(BytesIO(data)) as archive:
+            parts = [
+                i for i in archive.infolist() if i.filename.startswith("word/header") and i.filename.endswith(".xml")
+            ]
+            out = []
+            for info in parts[:6]:
+                if info.file_size > 1024 * 1024:
+                    continue
+                with archive.open(info) as stream:
+                    root = etree.fromstring(stream.read(1024 * 1024 + 1), _PARSER)
+                out.append("\n".join(paragraph_text(p) for p in root.iter(W + "p")))
+            return out
+    except (zipfile.BadZipFile, OSError, RuntimeError, NotImplementedError, etree.XMLSyntaxError, ValueError):
+        return []
+
+
 def body_paragraphs(element: etree._Element) -> Iterator[etree._Element]:
     """The ``w:p`` elements a reader sees, in document order: body, tables cell by cell, content controls, insertions."""
     for child in element:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import io
 import json
 import os
 import shutil
@@ -113,12 +114,15 @@ def build(
 
 
 def _zip_atomic(folder: Path, archive: Path) -> None:
-    tmp = archive.with_name(f".{archive.name}.tmp")
-    with zipfile.ZipFile(tmp, "w", zipfile.ZIP_DEFLATED) as zf:
+    """Built in memory (the add-in is small), then written like every other output."""
+    from jianfu.writeout import write_atomic
+
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as zf:
         for path in sorted(folder.rglob("*")):
             if path.is_file():
                 zf.write(path, Path(folder.name) / path.relative_to(folder))
-    os.replace(tmp, archive)
+    write_atomic(archive, buffer.getvalue())
 
 
 def _write_atomic(path: Path, text: str) -> None:
