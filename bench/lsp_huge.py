@@ -22,6 +22,8 @@ from pygls.lsp.client import BaseLanguageClient
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from drafts import draft  # noqa: E402
 
+from jianfu.text.count import count_chars  # noqa: E402
+
 
 class Client(BaseLanguageClient):
     def __init__(self) -> None:
@@ -81,7 +83,7 @@ async def run(chars: int, folder: Path) -> None:
     await client.stop()
     ms = [v * 1000 for v in latencies]
     print(
-        f"{len(text):,} 字: first diagnostics after {first - opened:.1f} s ({count} published); "
+        f"{count_chars(text):,} 字 ({len(text):,} characters): first diagnostics after {first - opened:.1f} s ({count} published); "
         f"{len(ms)} hovers meanwhile: p50 {statistics.median(ms):.1f} ms, max {max(ms):.1f} ms; "
         f"shutdown during the next check answered in {shutdown * 1000:.1f} ms"
     )
