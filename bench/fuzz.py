@@ -2,7 +2,7 @@
 
 Targets: the engine, the text reader (drafts in five encodings, and random bytes), the .docx reader
 (small generated files), the language server's incremental path (edit sequences, each followed by
-a check with a long-lived state, compared with a fresh check) and its JSON-RPC reader. Prints inputs per second for each
+a check with a long-lived state, compared with a fresh check) and its JSON-RPC reader and framing. Prints inputs per second for each
 target and, for a failure, Hypothesis' minimal failing example. Exit status 1 when any target failed.
 
     python bench/fuzz.py                  # 100,000 inputs
@@ -36,7 +36,8 @@ SHARES = {
     "text reader": 0.20,
     "random bytes": 0.05,
     "incremental LSP": 0.30,
-    "JSON-RPC reader": 0.05,
+    "JSON-RPC reader": 0.03,
+    "JSON-RPC framing": 0.02,
     "docx reader": 0.05,
 }
 
@@ -54,6 +55,10 @@ def targets(checker: Any, state: Any) -> dict[str, tuple[Any, Callable[..., None
             lambda text, edits: props.incremental_holds(text, edits, state),
         ),
         "JSON-RPC reader": (st.tuples(s.rpc_bodies), props.wire_holds),
+        "JSON-RPC framing": (
+            st.tuples(st.lists(st.tuples(s.piece, st.one_of(st.just(0), st.integers(1, 80))), max_size=6)),
+            props.framing_holds,
+        ),
         "docx reader": (
             st.tuples(st.lists(s.paragraph().map(s.xml_safe), min_size=1, max_size=6)),
             lambda paragraphs: props.docx_reader_holds(paragraphs, checker),

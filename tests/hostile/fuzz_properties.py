@@ -6,9 +6,11 @@ Positions are checked against models written here, independently of lsp/convert.
 
 from __future__ import annotations
 
+import asyncio
 import io
 import json
 import re
+import threading
 from functools import lru_cache
 from typing import Any
 
@@ -19,7 +21,7 @@ from jianfu.lsp.checking import check_draft
 from jianfu.lsp.convert import PositionMap
 from jianfu.lsp.drafts import OpenDraft, apply_changes
 from jianfu.lsp.state import ServerState
-from jianfu.lsp.wire import receive
+from jianfu.lsp.wire import read_messages, receive
 from jianfu.model import Document
 from jianfu.output.jsonout import finding_dict
 from jianfu.positions import LineIndex
@@ -36,6 +38,12 @@ def rules() -> tuple:  # type: ignore[type-arg]
     loaded, errors = load_rules()
     assert not errors, errors
     return tuple(loaded)
+
+
+@lru_cache(maxsize=1)
+def quoting_messages() -> dict[str, str]:
+    """rule id -> its message, for rules whose message quotes the flagged words ({match}) and nothing else."""
+    return {r.id: r.message for r in rules() if re.fullmatch(r"[^{}]*\{match\}[^{}]*", r.message)}
 
 
 def fresh_checker() -> Checker:
@@ -113,6 +121,12 @@ def findings_hold(document: Document, findings: tuple) -> None:  # type: ignore[
             assert 0 <= finding.fix.start <= finding.fix.end <= len(text), (finding.rule, finding.fix)
         out = finding_dict(finding, text, index)
         assert out["text"] == text[finding.start : finding.end]
+        if (template := quoting_messages().get(finding.rule)) is not None:
+            # the message quotes the words at the span, in the normal form messages are written in
+            # (traditional characters simplified: same length, same places) and without the line
+            # breaks of a hard-wrapped paragraph, which phrase rules read joined
+            words = "".join(document.norm[finding.start : finding.end].splitlines())
+            assert finding.message == template.format(match=words), (finding.rule, finding.message, words)
         line_start = index.starts[out["line"] - 1]
         assert line_start + out["column"] - 1 == finding.start
         for offset in (finding.start, finding.end):
@@ -237,3 +251,43 @@ def wire_holds(body: bytes) -> None:
         assert reply["error"]["code"] in (-32700, -32600, -32602)
         assert isinstance(reply["id"], (int, str))
         assert str(reply["id"]).encode() in body or json.dumps(reply["id"]).encode() in body
+
+
+class _BytesReader:
+    """The reader interface of pygls' stdin reader, over bytes already in hand."""
+
+    def __init__(self, data: bytes) -> None:
+        self._stream = io.BytesIO(data)
+
+    async def readline(self) -> bytes:
+        return self._stream.readline()
+
+    async def readexactly(self, n: int) -> bytes:
+        return self._stream.read(n)
+
+
+def framing_holds(frames: list[tuple[str, int]]) -> None:
+    """Messages framed one after another, some with a Content-Length too short by a number of bytes
+    (a client counting characters, not bytes): each short one is lost alone, every message framed
+    right is delivered whole and in order -- the stream never stays out of step."""
+    stream, expected = b"", []
+    for index, (text, shortfall) in enumerate(frames):
+        message = {"jsonrpc": "2.0", "method": "jianfu/probe", "params": {"i": index, "text": text}}
+        try:
+            body = json.dumps(message, ensure_ascii=False).encode("utf-8")
+        except UnicodeEncodeError:  # a lone surrogate travels as a \u escape
+            body = json.dumps(message).encode("utf-8")
+        shortfall = min(shortfall, len(body) - 1)
+        stream += b"Content-Length: %d\r\n\r\n" % (len(body) - shortfall) + body
+        if shortfall == 0:
+            expected.append(index)
+    protocol = _parsing_protocol()
+    delivered: list[Any] = []
+    protocol.handle_message = delivered.append
+    protocol.set_writer(_Recording())
+    try:
+        asyncio.run(read_messages(threading.Event(), _BytesReader(stream), protocol))
+    finally:
+        protocol.handle_message = lambda message: None
+    assert [m.params.i for m in delivered] == expected  # pygls' Object: the params as attributes
+    assert [m.params.text for m in delivered] == [frames[i][0] for i in expected]

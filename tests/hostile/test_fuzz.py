@@ -70,3 +70,8 @@ STATE = props.new_state()
 @given(s.rpc_bodies)
 def test_wire_answers_requests_it_cannot_read_and_never_raises(body: bytes) -> None:
     props.wire_holds(body)
+
+
+@given(st.lists(st.tuples(s.piece, st.one_of(st.just(0), st.integers(1, 80))), max_size=6))
+def test_wire_framing_a_body_read_short_loses_that_message_only(frames: list[tuple[str, int]]) -> None:
+    props.framing_holds(frames)

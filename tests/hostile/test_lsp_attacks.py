@@ -6,6 +6,7 @@ up in the user's editor (window/showMessage) and must not have written a traceba
 
 from __future__ import annotations
 
+import json
 import time
 
 import pytest
@@ -355,6 +356,23 @@ def test_content_length_beyond_any_real_message_is_skipped(lsp: RawServer) -> No
     assert_still_serving(lsp, uri)
 
 
+def test_content_length_counted_in_characters_loses_one_message_not_the_stream(lsp: RawServer) -> None:
+    """A classic client bug: Content-Length in characters, not UTF-8 bytes. The body is read short,
+    its rest runs into the next message's header line; the reader must find that header again."""
+    uri = probe(lsp)
+    body = json.dumps(
+        {"jsonrpc": "2.0", "id": 90, "method": "textDocument/hover",
+         "params": {"textDocument": {"uri": uri + "#草稿"}, "position": {"line": 2, "character": 14}}},
+        ensure_ascii=False,
+    )  # fmt: skip
+    lsp.send_bytes(b"Content-Length: %d\r\n\r\n" % len(body) + body.encode("utf-8"))
+    assert lsp.response(90)["error"]["code"] == -32700  # cut short: a parse error, answered
+    for _ in range(3):  # the messages after it are read as usual
+        answer = lsp.hover(uri, 2, 14, timeout=5)
+        assert "第3条" in answer["result"]["contents"]["value"]
+    assert_still_serving(lsp, uri)
+
+
 def test_max_diagnostics_setting_of_the_wrong_type_is_refused_in_chinese() -> None:
     for value in (-1, "1000", True, 1.5):
         with pytest.raises(SettingsError, match="jianfu.maxDiagnostics.*不小于 0 的整数"):
@@ -384,3 +402,31 @@ def test_request_after_shutdown_gets_an_invalid_request_reply(lsp: RawServer) ->
     lsp.notify("exit", None)
     assert lsp.process.wait(10) == 0
     assert lsp.pop_ups() == [] and "Traceback" not in lsp.stderr()
+
+
+class ClientAnsweringSettingsWrongly(RawServer):
+    """Replies to the server's workspace/configuration with a result of the wrong type."""
+
+    def _answer(self, message: dict) -> None:  # type: ignore[type-arg]
+        if message["method"] == "workspace/configuration":
+            self.send({"jsonrpc": "2.0", "id": message["id"], "result": 5})
+        else:
+            super()._answer(message)
+
+
+def test_wrong_typed_reply_to_a_server_request_fails_that_request_instead_of_hanging(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    lsp = ClientAnsweringSettingsWrongly(tmp_path)
+    try:
+        lsp.initialize()
+        lsp.wait_for(lambda m: m["method"] == "workspace/configuration")  # asked at start-up, answered wrongly
+        uri = probe(lsp)
+        before, published = log_size(lsp), len(publishes(lsp, uri))
+        # the server asks for its settings again, gets a reply it cannot read, keeps its settings
+        # and re-checks the open drafts (one more publish of version 1): it did not wait forever
+        lsp.notify("workspace/didChangeConfiguration", {"settings": None})
+        lsp.wait_for(lambda m: len(publishes(lsp, uri)) > published, timeout=10)
+        lines = new_log_lines(lsp, before)
+        assert len(lines) == 1 and "workspace/configuration failed" in lines[0], lines
+        assert_still_serving(lsp, uri)
+    finally:
+        lsp.close()

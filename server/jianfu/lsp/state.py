@@ -38,6 +38,7 @@ class ServerState:
     root: Path | None = None
     checks: dict[str, DraftCheck] = field(default_factory=dict)
     _checker: Checker | None = None
+    _last_checker: Checker | None = None
     _good_file_settings: dict[Path, Settings] = field(default_factory=dict)
     # jianfu.toml parsed once per change on disk, not on every keystroke: (mtime, size) -> settings
     _file_settings: dict[Path, tuple[tuple[int, int], Settings]] = field(default_factory=dict)
@@ -46,7 +47,7 @@ class ServerState:
     def load(self) -> list[str]:
         """Load the bundled rules; return Chinese messages for rule files that could not load."""
         self.rules, errors = load_rules()
-        self._checker = Checker(self.rules)
+        self._checker, self._last_checker = Checker(self.rules), None
         return [str(e) for e in errors]
 
     @property
@@ -117,5 +118,9 @@ class ServerState:
         return documents, errors
 
     def checker(self, settings: Settings) -> Checker:
+        """A checker for these settings. The last one is kept while the settings stay equal: a new one
+        per keystroke costs a fifth of a warm check, and logs a failing rule's traceback again each time."""
         assert self._checker is not None, "load() first"
-        return self._checker.with_settings(settings)
+        if self._last_checker is None or self._last_checker.settings != settings:
+            self._last_checker = self._checker.with_settings(settings)
+        return self._last_checker

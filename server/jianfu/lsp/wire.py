@@ -25,7 +25,10 @@ log = logging.getLogger(__name__)
 # A 10 MB paste is 30 MB of UTF-8 or 60 MB of \u escapes; a longer body is an attack or a broken
 # client, and reading it would hold the memory it declares.
 MAX_BODY = 256 * 1024 * 1024
-CONTENT_LENGTH = re.compile(rb"content-length:\s*(\d+)\s*", re.IGNORECASE)
+# Searched for at the end of a line, not matched from its start: after a body read short (a client
+# counting Content-Length in characters, not bytes) the rest of that body runs into the next header
+# line, and the stream must pick up again there instead of skipping every message that follows.
+CONTENT_LENGTH = re.compile(rb"content-length:[ \t]*(\d+)\s*\Z", re.IGNORECASE)
 # the id of a request cut short, to answer it anyway: the client would otherwise wait for ever
 _ID = re.compile(rb'"id"\s*:\s*(-?\d+|"(?:[^"\\]|\\.){0,200}")')
 
@@ -37,7 +40,7 @@ async def read_messages(stop: threading.Event, reader: Any, protocol: JsonRPCPro
         header = await reader.readline()
         if not header:
             return
-        if match := CONTENT_LENGTH.fullmatch(header):
+        if match := CONTENT_LENGTH.search(header):
             length = int(match.group(1))
             if length > MAX_BODY:  # not read: what follows is skipped up to the next header
                 log.warning("ignored a message declaring %d bytes, more than the %d accepted", length, MAX_BODY)
@@ -73,6 +76,10 @@ def receive(protocol: JsonRPCProtocol, body: bytes) -> None:
     try:
         message = protocol.structure_message(data)
     except Exception as exc:  # cattrs' ClassValidationError and friends: params of the wrong shape
+        # a reply to one of our requests: fail that request (its caller logs it), or it waits forever
+        error = JsonRpcInvalidParams(f"客户端的答复不符合协议（{_one_line(exc)}）。")
+        if method is None and _fail_request(protocol, data.get("id"), error):
+            return
         log.warning("ignored %s: its params do not fit the protocol (%s)", method or "a response", _one_line(exc))
         if method is not None:
             _reply(protocol, data.get("id"), JsonRpcInvalidParams(f"{method} 的参数不符合协议，未处理。"))
@@ -98,6 +105,17 @@ def _reply(protocol: JsonRPCProtocol, msg_id: Any, error: JsonRpcException) -> N
     """Answer a request (a message with an int or string id); notifications get no answer."""
     if isinstance(msg_id, (int, str)) and not isinstance(msg_id, bool):
         protocol._send_response(msg_id, None, error.to_response_error())
+
+
+def _fail_request(protocol: JsonRPCProtocol, msg_id: Any, error: JsonRpcException) -> bool:
+    """Fail the request of ours that ``msg_id`` answers; False if there is none waiting."""
+    if not isinstance(msg_id, (int, str)) or isinstance(msg_id, bool):
+        return False
+    future = protocol._request_futures.pop(msg_id, None)
+    if future is None or future.done():
+        return False
+    future.set_exception(error)
+    return True
 
 
 def _one_line(exc: BaseException) -> str:
