@@ -224,3 +224,8 @@ def test_every_village_or_town_named_as_a_lower_level_is_a_grassroots_unit_too()
         if not grassroots.finditer(sentence, 0, len(sentence)):
             missing.append(word)
     assert not missing, missing
+
+
+def test_a_title_addressing_the_villages_is_read_as_the_village_genre() -> None:
+    assert "village" in genre.detect(parse("某镇2025年度村级工作考核细则\n一、组织建设（20分）\n"))
+    assert "village" not in genre.detect(parse("某县2025年度乡镇综合考核细则\n一、组织建设（20分）\n"))

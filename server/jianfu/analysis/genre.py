@@ -7,6 +7,8 @@ changes what a sentence means.
   "现将……考评情况通报如下", whose body ranks ("位列后三名", "第一名") is one whatever its title says.
 - ``pledge``: a 责任书 / 承诺书 / 责任状: the template binds whoever signs it.
 - ``notice``: any 通报.
+- ``village``: a document whose title addresses or assesses the villages (村级工作考核细则): its scored items
+  name no village, the title does.
 """
 
 from __future__ import annotations
@@ -32,6 +34,8 @@ _GENRES = (
         ),
     ),
     ("pledge", re.compile("责任书|承诺书|责任状|保证书")),
+    # addressed to or assessing the villages: in its scoring table "成立领导小组，得2分" is demanded of them
+    ("village", re.compile("村级|村（社区）|村（居）|各村|对村|村居|村“两委”|村两委|行政村")),
     ("notice", re.compile("通报")),
 )
 _RANKING_NOTICE = re.compile("通报|情况|得分")
