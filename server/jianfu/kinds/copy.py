@@ -75,16 +75,36 @@ def check(rule: Rule, document: Document, context: CheckContext) -> Iterator[Fin
         yield from _check_parent(rule, document, parent)
 
 
-def _check_parent(rule: Rule, document: Document, parent: Document) -> Iterator[Finding]:
-    params = rule.params
-    parent_sentences = _sentences(parent, params["formulas"])
-    if not parent_sentences:
-        return
-    exact = {key: index for index, (_, _, key) in enumerate(parent_sentences)}
+_Sentences = list[tuple[int, int, str]]
+_Indexed = tuple[_Sentences, dict[str, int], dict[str, int]]
+# parent -> its sentences, exact keys and shingles, by identity: the session hands every check the
+# same parsed parent until its file changes, so an editor does not re-shingle it per keystroke
+_PARENTS: dict[tuple[int, int], tuple[Document, Any, _Indexed]] = {}
+_PARENTS_KEPT = 8
+
+
+def _indexed(parent: Document, formulas: re.Pattern[str]) -> _Indexed:
+    key = (id(parent), id(formulas))
+    cached = _PARENTS.get(key)
+    if cached is not None and cached[0] is parent and cached[1] is formulas:
+        return cached[2]
+    sentences = _sentences(parent, formulas)
+    exact = {key: index for index, (_, _, key) in enumerate(sentences)}
     shingles: dict[str, int] = {}
-    for index, (_, _, key) in enumerate(parent_sentences):
+    for index, (_, _, key) in enumerate(sentences):
         for i in range(len(key) - SHINGLE + 1):
             shingles.setdefault(key[i : i + SHINGLE], index)
+    while len(_PARENTS) >= _PARENTS_KEPT:  # parents of one-off requests must not pile up
+        del _PARENTS[next(iter(_PARENTS))]
+    _PARENTS[key] = (parent, formulas, (sentences, exact, shingles))  # holding both keeps their ids unique
+    return sentences, exact, shingles
+
+
+def _check_parent(rule: Rule, document: Document, parent: Document) -> Iterator[Finding]:
+    params = rule.params
+    parent_sentences, exact, shingles = _indexed(parent, params["formulas"])
+    if not parent_sentences:
+        return
 
     copied: list[tuple[int, int, int]] = []  # child start, end, parent sentence index
     for s, e, key in _sentences(document, params["formulas"]):
