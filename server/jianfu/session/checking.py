@@ -40,14 +40,19 @@ class CheckSession:
         config: Path | None = None,
         root: Path | None = None,
     ) -> None:
-        self.rules = list(rules)
-        self.rules_by_id = {rule.id: rule for rule in self.rules}  # built once: hover and actions read it
         self.settings = SettingsResolver(base, config=config, root=root)
         self.parents = ParentCache()
-        self._prototype = Checker(self.rules, self.settings.base)
-        self._checkers: list[Checker] = [self._prototype]
         # The checker's paragraph cache is not thread-safe: the HTTP service checks from a thread pool.
         self._lock = threading.Lock()
+        self.use_rules(rules)
+
+    def use_rules(self, rules: Sequence[Rule]) -> None:
+        """Check by these rules from now on (the language server loads them at `initialize`)."""
+        with self._lock:
+            self.rules = list(rules)
+            self.rules_by_id = {rule.id: rule for rule in self.rules}  # built once: hover and actions read it
+            self._prototype = Checker(self.rules, self.settings.base)
+            self._checkers: list[Checker] = [self._prototype]
 
     @classmethod
     def bundled(cls, base: Settings | None = None, **where: Path | None) -> tuple[CheckSession, list[RuleError]]:
