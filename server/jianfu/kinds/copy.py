@@ -84,8 +84,8 @@ _PARENTS_KEPT = 8
 
 
 def _indexed(parent: Document, formulas: re.Pattern[str]) -> _Indexed:
-    key = (id(parent), id(formulas))
-    cached = _PARENTS.get(key)
+    slot = (id(parent), id(formulas))
+    cached = _PARENTS.get(slot)
     if cached is not None and cached[0] is parent and cached[1] is formulas:
         return cached[2]
     sentences = _sentences(parent, formulas)
@@ -96,7 +96,7 @@ def _indexed(parent: Document, formulas: re.Pattern[str]) -> _Indexed:
             shingles.setdefault(key[i : i + SHINGLE], index)
     while len(_PARENTS) >= _PARENTS_KEPT:  # parents of one-off requests must not pile up
         del _PARENTS[next(iter(_PARENTS))]
-    _PARENTS[key] = (parent, formulas, (sentences, exact, shingles))  # holding both keeps their ids unique
+    _PARENTS[slot] = (parent, formulas, (sentences, exact, shingles))  # holding both keeps their ids unique
     return sentences, exact, shingles
 
 
