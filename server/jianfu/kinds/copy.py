@@ -20,6 +20,7 @@ from typing import TYPE_CHECKING, Any
 from jianfu.analysis.lexicons import LexiconError, compile_slot
 from jianfu.kinds.base import CheckContext, ParamError, make_finding
 from jianfu.model import Document, Finding, Related
+from jianfu.positions import TextIndex
 
 if TYPE_CHECKING:
     from jianfu.rules import Rule
@@ -61,13 +62,6 @@ def _sentences(document: Document, formulas: re.Pattern[str]) -> list[tuple[int,
             s = m.start() + len(m.group(0)) - len(m.group(0).lstrip(" \t\u3000"))
             out.append((s, m.end(), key))
     return out
-
-
-def _line_col(document: Document, offset: int) -> tuple[int, int]:
-    for p in document.paragraphs:
-        if p.start <= offset <= p.end:
-            return p.index, offset - p.start
-    return 0, 0
 
 
 def check(rule: Rule, document: Document, context: CheckContext) -> Iterator[Finding]:
@@ -115,12 +109,15 @@ def _check_parent(rule: Rule, document: Document, parent: Document) -> Iterator[
         ):
             copied.append((s, e, candidate))
 
+    if not copied:
+        return
+    paragraphs = TextIndex(parent.text).paragraphs([(p.start, p.end) for p in parent.paragraphs])
     for group in _group(document, copied):
         start, end = group[0][0], group[-1][1]
         p_start, p_end = parent_sentences[group[0][2]][0], parent_sentences[group[-1][2]][1]
         if p_end <= p_start:
             p_end = parent_sentences[group[0][2]][1]
-        line, column = _line_col(parent, p_start)
+        line, column = paragraphs.containing(p_start) or (0, 0)
         related = Related("上位文件中的对应段落", parent.path, p_start, p_end, line, column)
         yield make_finding(
             rule,
