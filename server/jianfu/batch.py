@@ -113,7 +113,7 @@ def _check_into(report: FileReport, path: Path, job: Job, session: CheckSession)
 
 
 def _write_annotated(report: FileReport, source: bytes | None, target: Path) -> None:
-    from jianfu.review.annotate import AnnotateError, annotated_docx
+    from jianfu.output.annotate import AnnotateError, annotated_docx
 
     assert report.document is not None
     try:

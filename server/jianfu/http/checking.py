@@ -7,10 +7,9 @@ from typing import Any
 
 from jianfu import __version__
 from jianfu.http.errors import ApiError
-from jianfu.http.positions import ParagraphIndex, Utf16Index
-from jianfu.model import Document, Finding
-from jianfu.output.jsonout import stats_dict
-from jianfu.rules import Rule
+from jianfu.model import Document
+from jianfu.positions import ParagraphIndex, TextIndex
+from jianfu.records import finding_record, pick, stats_record
 from jianfu.session import CheckSession, SettingsResolver
 from jianfu.settings import Settings, SettingsError
 from jianfu.text.structure import parse
@@ -71,8 +70,8 @@ def _depth_over(data: Any, limit: int) -> bool:
     return False
 
 
-def document_from_request(data: Any) -> tuple[Document, ParagraphIndex, Utf16Index]:
-    """``{"text": ...}`` or ``{"paragraphs": [...]}`` -> the document and its position maps."""
+def document_from_request(data: Any) -> tuple[Document, ParagraphIndex]:
+    """``{"text": ...}`` or ``{"paragraphs": [...]}`` -> the document and its paragraphs' positions."""
     if not isinstance(data, dict):
         raise ApiError(422, "invalid_request", '请求内容应为 JSON 对象，如 {"text": "文稿全文"}。')
     unknown = [k for k in data if k not in REQUEST_KEYS]
@@ -87,14 +86,17 @@ def document_from_request(data: Any) -> tuple[Document, ParagraphIndex, Utf16Ind
         if not isinstance(text, str):
             raise ApiError(422, "invalid_request", "text 应为字符串。")
         document = parse(text)
-        utf16 = Utf16Index(document.text)
-        return document, ParagraphIndex([(p.start, p.end) for p in document.paragraphs], utf16), utf16
+        return document, paragraphs_of(document)
     paragraphs = data["paragraphs"]
     if not isinstance(paragraphs, list) or not all(isinstance(p, str) for p in paragraphs):
         raise ApiError(422, "invalid_request", "paragraphs 应为字符串列表（每段一个字符串，不含段落标记）。")
     document = parse("\n".join(paragraphs), wrapped=False)  # WPS paragraphs are real paragraphs
-    utf16 = Utf16Index(document.text)
-    return document, ParagraphIndex.from_lengths([len(p) for p in paragraphs], utf16), utf16
+    return document, TextIndex(document.text).paragraphs_of_lengths([len(p) for p in paragraphs])
+
+
+def paragraphs_of(document: Document) -> ParagraphIndex:
+    """The document's own paragraphs (a whole text, an uploaded file)."""
+    return TextIndex(document.text).paragraphs([(p.start, p.end) for p in document.paragraphs])
 
 
 def settings_from_request(raw: Any, resolver: SettingsResolver) -> tuple[Settings, tuple[Document, ...]]:
@@ -140,31 +142,45 @@ def refuse_classified(document: Document, headers: list[str] | None = None) -> N
 # --- responses ------------------------------------------------------------------------------
 
 
-def finding_dict(finding: Finding, document: Document, paragraphs: ParagraphIndex, utf16: Utf16Index) -> dict[str, Any]:
-    where = paragraphs.locate(finding.start, finding.end)
-    out: dict[str, Any] = {
-        "id": f"{finding.rule}:{finding.start}:{finding.end}",
-        "rule": finding.rule,
-        "article": finding.article,
-        "clause": finding.clause,
-        "severity": finding.severity.value,
-        "message": finding.message,
-        "suggestion": finding.suggestion,
-        "text": document.text[finding.start : finding.end],
-        "start": finding.start,
-        "end": finding.end,
-        "start_utf16": utf16.units(finding.start),
-        "end_utf16": utf16.units(finding.end),
-        "paragraph": where.index,
-        "paragraph_start_utf16": where.start_utf16,
-        "paragraph_end_utf16": where.end_utf16,
-        "fix": None,
-    }
+FINDING_KEYS = (
+    "id",
+    "rule",
+    "article",
+    "clause",
+    "severity",
+    "message",
+    "suggestion",
+    "text",
+    "start",
+    "end",
+    "start_utf16",
+    "end_utf16",
+    "paragraph",
+    "paragraph_start_utf16",
+    "paragraph_end_utf16",
+    "fix",
+)
+
+
+def finding_dict(record: dict[str, Any], paragraphs: ParagraphIndex) -> dict[str, Any]:
+    """A finding as the add-in reads it: UTF-16 offsets, from the start and within its paragraph."""
+    start, end = record["start"], record["end"]
+    where = paragraphs.locate(start, end)
+    utf16 = paragraphs.index.utf16
+    out = pick(
+        {
+            **record,
+            "id": f"{record['rule']}:{start}:{end}",
+            "start_utf16": utf16(start),
+            "end_utf16": utf16(end),
+            "paragraph": where.index,
+            "paragraph_start_utf16": where.start_utf16,
+            "paragraph_end_utf16": where.end_utf16,
+        },
+        FINDING_KEYS,
+    )
     if where.truncated:
         out["truncated"] = True
-    if finding.fix is not None:
-        fix = finding.fix
-        out["fix"] = {"title": fix.title, "start": fix.start, "end": fix.end, "replacement": fix.replacement}
     return out
 
 
@@ -172,37 +188,14 @@ def check_response(
     service: Service,
     document: Document,
     paragraphs: ParagraphIndex,
-    utf16: Utf16Index,
     settings: Settings,
     parents: tuple[Document, ...],
 ) -> dict[str, Any]:
     result = service.check(document, settings, parents)
     return {
         "version": API_VERSION,
-        "stats": stats_dict(result.stats),
-        "findings": [finding_dict(f, document, paragraphs, utf16) for f in result.findings],
-    }
-
-
-def rule_dict(rule: Rule) -> dict[str, Any]:
-    return {
-        "id": rule.id,
-        "title": rule.title,
-        "article": rule.article,
-        "clause": rule.clause,
-        "severity": rule.severity.value,
-        "kind": rule.kind,
-        "message": rule.message,
-        "why": rule.why,
-        "suggestion": rule.suggestion,
-        "doc_url": rule.doc_url,
-    }
-
-
-def rule_detail(rule: Rule) -> dict[str, Any]:
-    return {
-        **rule_dict(rule),
-        "examples": {"flag": [e.text for e in rule.examples.flag], "pass": [e.text for e in rule.examples.passes]},
+        "stats": stats_record(result.stats),
+        "findings": [finding_dict(finding_record(f, document.text), paragraphs) for f in result.findings],
     }
 
 

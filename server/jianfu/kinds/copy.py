@@ -20,6 +20,7 @@ from typing import TYPE_CHECKING, Any
 from jianfu.analysis.lexicons import LexiconError, compile_slot
 from jianfu.kinds.base import CheckContext, ParamError, make_finding
 from jianfu.model import Document, Finding, Related
+from jianfu.positions import ParagraphIndex, TextIndex
 
 if TYPE_CHECKING:
     from jianfu.rules import Rule
@@ -63,21 +64,14 @@ def _sentences(document: Document, formulas: re.Pattern[str]) -> list[tuple[int,
     return out
 
 
-def _line_col(document: Document, offset: int) -> tuple[int, int]:
-    for p in document.paragraphs:
-        if p.start <= offset <= p.end:
-            return p.index, offset - p.start
-    return 0, 0
-
-
 def check(rule: Rule, document: Document, context: CheckContext) -> Iterator[Finding]:
     for parent in context.parents:
         yield from _check_parent(rule, document, parent)
 
 
 _Sentences = list[tuple[int, int, str]]
-_Indexed = tuple[_Sentences, dict[str, int], dict[str, int]]
-# parent -> its sentences, exact keys and shingles, by identity: the session hands every check the
+_Indexed = tuple[_Sentences, dict[str, int], dict[str, int], ParagraphIndex]
+# parent -> its sentences, exact keys, shingles and paragraphs, by identity: the session hands every check the
 # same parsed parent until its file changes, so an editor does not re-shingle it per keystroke
 _PARENTS: dict[tuple[int, int], tuple[Document, Any, _Indexed]] = {}
 _PARENTS_KEPT = 8
@@ -94,15 +88,17 @@ def _indexed(parent: Document, formulas: re.Pattern[str]) -> _Indexed:
     for index, (_, _, key) in enumerate(sentences):
         for i in range(len(key) - SHINGLE + 1):
             shingles.setdefault(key[i : i + SHINGLE], index)
+    paragraphs = TextIndex(parent.text).paragraphs([(p.start, p.end) for p in parent.paragraphs])
     while len(_PARENTS) >= _PARENTS_KEPT:  # parents of one-off requests must not pile up
         del _PARENTS[next(iter(_PARENTS))]
-    _PARENTS[slot] = (parent, formulas, (sentences, exact, shingles))  # holding both keeps their ids unique
-    return sentences, exact, shingles
+    indexed = (sentences, exact, shingles, paragraphs)
+    _PARENTS[slot] = (parent, formulas, indexed)  # holding both keeps their ids unique
+    return indexed
 
 
 def _check_parent(rule: Rule, document: Document, parent: Document) -> Iterator[Finding]:
     params = rule.params
-    parent_sentences, exact, shingles = _indexed(parent, params["formulas"])
+    parent_sentences, exact, shingles, paragraphs = _indexed(parent, params["formulas"])
     if not parent_sentences:
         return
 
@@ -140,7 +136,7 @@ def _check_parent(rule: Rule, document: Document, parent: Document) -> Iterator[
         p_start, p_end = parent_sentences[group[0][2]][0], parent_sentences[group[-1][2]][1]
         if p_end <= p_start:
             p_end = parent_sentences[group[0][2]][1]
-        line, column = _line_col(parent, p_start)
+        line, column = paragraphs.containing(p_start) or (0, 0)
         related = Related("上位文件中的对应段落", parent.path, p_start, p_end, line, column)
         yield make_finding(
             rule,

@@ -11,9 +11,11 @@ from lsprotocol import types
 from jianfu.engine import Result
 from jianfu.lsp.convert import PositionMap
 from jianfu.model import Finding, Severity
+from jianfu.records import finding_record, headline, pick, stats_record
 from jianfu.rules import Rule
 
 SOURCE = "jianfu"
+DATA_KEYS = ("rule", "article", "clause", "start", "end")  # what hovers and code actions read back
 SEVERITIES = {
     Severity.ERROR: types.DiagnosticSeverity.Error,
     Severity.WARNING: types.DiagnosticSeverity.Warning,
@@ -30,7 +32,8 @@ def to_diagnostic(
     parents: Mapping[str, PositionMap] | None = None,
 ) -> types.Diagnostic:
     """``parents``: positions in each parent document by its path, for related locations."""
-    rule = rules.get(finding.rule)
+    record = finding_record(finding, positions.text)
+    rule = rules.get(record["rule"])
     related = [
         types.DiagnosticRelatedInformation(
             location=types.Location(
@@ -43,20 +46,14 @@ def to_diagnostic(
         if r.path
     ]
     return types.Diagnostic(
-        range=positions.range(finding.start, finding.end),
-        severity=SEVERITIES[finding.severity],
-        code=finding.rule,
+        range=positions.range(record["start"], record["end"]),
+        severity=SEVERITIES[Severity(record["severity"])],
+        code=record["rule"],
         code_description=types.CodeDescription(href=rule.doc_url) if rule and rule.doc_url else None,
         source=SOURCE,
-        message=f"{finding.message}（第{finding.article}条）",
+        message=headline(record),
         related_information=related or None,
-        data={
-            "rule": finding.rule,
-            "article": finding.article,
-            "clause": finding.clause,
-            "start": finding.start,
-            "end": finding.end,
-        },
+        data=pick(record, DATA_KEYS),
     )
 
 
@@ -110,21 +107,21 @@ def _related_range(related: Any, parents: Mapping[str, PositionMap]) -> types.Ra
 
 
 def stats_payload(uri: str, version: int | None, result: Result, positions: PositionMap) -> dict[str, Any]:
-    stats = result.stats
+    stats = stats_record(result.stats)
     return {
         "uri": uri,
         "version": version,
-        "bodyChars": stats.body_chars,
-        "limit": stats.limit,
-        "docType": stats.doc_type,
+        "bodyChars": stats["body_chars"],
+        "limit": stats["limit"],
+        "docType": stats["doc_type"],
         "sections": [
             {
-                "name": s.name,
-                "heading": s.heading,
-                "chars": s.chars,
-                "budget": s.budget,
-                "line": positions.position(s.start).line,
+                "name": s["name"],
+                "heading": s["heading"],
+                "chars": s["chars"],
+                "budget": s["budget"],
+                "line": positions.position(s["start"]).line,
             }
-            for s in stats.sections
+            for s in stats["sections"]
         ],
     }
