@@ -9,6 +9,7 @@ kinds are recomputed on every call and are cheap.
 from __future__ import annotations
 
 import bisect
+import copy
 import itertools
 import logging
 import re
@@ -78,8 +79,11 @@ class Checker:
                 self._rules_by_anchor.setdefault(anchor, []).append(rule)
 
     def with_settings(self, settings: Settings) -> Checker:
-        checker = Checker(self.rules, settings)
-        checker._paragraph_cache = self._paragraph_cache  # phrase matches do not depend on settings
+        """The same rules by other settings: the anchor index and the paragraph cache are shared
+        (phrase matches do not depend on settings), so this costs next to nothing."""
+        checker = copy.copy(self)
+        checker.settings = settings
+        checker._reported_failures = set()
         return checker
 
     def active_rules(self, document: Document) -> list[Rule]:
