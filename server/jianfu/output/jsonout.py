@@ -6,6 +6,7 @@ import json
 from typing import Any
 
 from jianfu import __version__
+from jianfu.analysis.direction import Addressing
 from jianfu.model import DocumentStats, Finding
 from jianfu.positions import LineIndex
 from jianfu.report import FileReport
@@ -22,6 +23,18 @@ def stats_dict(stats: DocumentStats) -> dict[str, Any]:
             {"name": s.name, "heading": s.heading, "start": s.start, "end": s.end, "chars": s.chars, "budget": s.budget}
             for s in stats.sections
         ],
+    }
+
+
+def addressing_dict(addressing: Addressing) -> dict[str, Any]:
+    """文种, 主送机关, 发文机关 and the 行文方向 the rules used (and what it rests on)."""
+    return {
+        "direction": addressing.direction,
+        "source": addressing.source,
+        "description": addressing.describe(),
+        "genre": addressing.genre,
+        "addressee": addressing.addressee,
+        "issuers": list(addressing.issuers),
     }
 
 
@@ -71,6 +84,7 @@ def file_dict(report: FileReport) -> dict[str, Any]:
         "error": report.error,
         "encoding": None,
         "stats": None,
+        "addressing": None,
         "findings": [],
         "notes": list(report.notes),
     }
@@ -79,6 +93,8 @@ def file_dict(report: FileReport) -> dict[str, Any]:
         index = LineIndex(doc.text)
         entry["encoding"] = doc.encoding
         entry["stats"] = stats_dict(report.result.stats)
+        if report.result.addressing is not None:
+            entry["addressing"] = addressing_dict(report.result.addressing)
         entry["findings"] = [finding_dict(f, doc.text, index) for f in report.result.findings]
     return entry
 
