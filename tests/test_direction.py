@@ -47,17 +47,19 @@ def read(text: str, setting: str = "auto") -> direction.Addressing:
         ("关于商请支持乡村教师培训的函\n\n县财政局：\n    请予支持为盼。\n", "平行文", "文种"),
         ("关于商请支持乡村教师培训的复函\n\n县财政局：\n    同意。\n", "平行文", "文种"),
         # a 函 to every township goes down
-        ("关于征求意见的函\n\n各乡镇人民政府：\n    请于5月底前反馈。\n", "下行文", "默认"),
-        (NOTICE, "下行文", "默认"),
+        ("关于征求意见的函\n\n各乡镇人民政府：\n    请于5月底前反馈。\n", "下行文", "主送机关"),
+        (NOTICE, "下行文", "主送机关"),
         # no title: the addressee is a superior
         ("市委、市政府：\n    现将我县基层减负工作开展情况汇报如下。\n    一、压减文件会议。\n", "上行文", "主送机关"),
         ("关于进一步做好基层减负工作的意见\n\n县委、县政府：\n    建议压减督查检查事项。\n", "上行文", "主送机关"),
         # a notice is sent down whoever is named
-        ("关于召开会议的通知\n\n县委办公室：\n    定于5月6日召开会议。\n", "下行文", "默认"),
+        ("关于召开会议的通知\n\n县委办公室：\n    定于5月6日召开会议。\n", "下行文", "文种"),
+        # nothing tells: read as a 下行文, the documents the regulation is about
+        ("    各乡镇要签订目标责任书。\n    确保年底前全部达标。\n", "下行文", "默认"),
         # a passage without its title: the closing formula of a 请示
         ("    为做好防汛工作，拟采购应急物资一批，所需资金30万元。\n    妥否，请批示。\n", "上行文", "结束语"),
         # 政府工作报告 is a speech to the congress, not a report to a superior
-        ("2025年某某县政府工作报告\n\n各位代表：\n    各乡镇要签订责任书。\n", "下行文", "默认"),
+        ("2025年某某县政府工作报告\n\n各位代表：\n    各乡镇要签订责任书。\n", "下行文", "主送机关"),
         # traditional characters and half-width punctuation
         ("關於申請防汛資金的請示\n\n縣人民政府:\n    妥否,請批示。\n", "上行文", "文种"),
     ],

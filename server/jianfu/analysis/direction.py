@@ -11,9 +11,10 @@ the document's normal form.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from dataclasses import dataclass
 
-from jianfu.model import Document
+from jianfu.model import Document, Paragraph
 
 UPWARD, PEER, DOWNWARD = "上行文", "平行文", "下行文"
 DIRECTIONS = (UPWARD, PEER, DOWNWARD)
@@ -100,14 +101,17 @@ def title_genre(title: str) -> str:
 
 
 def _direction(document: Document, genre: str, addressee: str) -> tuple[str, str]:
-    to_many = addressee.startswith("各") or "各" in addressee[:12]
     if genre in ("请示", "报告"):
         return UPWARD, "文种"
-    if genre == "函" and not to_many:
+    if addressee.startswith("各") or "各" in addressee[:12]:  # 各乡镇、各部门, 县直各单位: sent down
+        return DOWNWARD, "主送机关"
+    if genre == "函":
         return PEER, "文种"
-    if addressee and not to_many and genre not in _DOWNWARD_GENRES and _all_party_or_government(addressee):
+    if genre in _DOWNWARD_GENRES:
+        return DOWNWARD, "文种"
+    if addressee and _all_party_or_government(addressee):
         return UPWARD, "主送机关"
-    if not genre and not to_many and _upward_formula(document):
+    if not genre and _upward_formula(document):
         return UPWARD, "结束语"
     return DOWNWARD, "默认"
 
@@ -120,12 +124,21 @@ def _all_party_or_government(addressee: str) -> bool:
 
 def _upward_formula(document: Document) -> bool:
     """A 请示 or 报告 without its title (a pasted passage): its opening or its closing formula."""
-    lines = [
-        document.norm[p.start : p.end].strip()
-        for p in document.paragraphs
-        if p.start >= document.body_span[0] and p.end <= document.body_span[1] and p.text.strip()
-    ]
-    return any(_UPWARD_FORMULA.search(line) for line in lines[:2] + lines[-3:])
+    first, last = _paragraphs_within(document, *document.body_span)
+    body = document.paragraphs
+    opening = [p for p in body[first : min(first + 8, last)] if p.text.strip()][:2]
+    closing = [p for p in body[max(last - 8, first) : last] if p.text.strip()][-3:]
+    return any(_UPWARD_FORMULA.search(document.norm[p.start : p.end]) for p in opening + closing)
+
+
+def _paragraphs_within(document: Document, start: int, end: int) -> tuple[int, int]:
+    """Indexes of the paragraphs that start inside ``[start, end)`` (found by bisection: no scan of a long draft)."""
+    paragraphs = document.paragraphs
+    return bisect_left(paragraphs, start, key=_start), bisect_left(paragraphs, end, key=_start)
+
+
+def _start(paragraph: Paragraph) -> int:
+    return paragraph.start
 
 
 def _addressee(document: Document) -> tuple[str, tuple[int, int] | None]:
@@ -141,11 +154,11 @@ def _addressee(document: Document) -> tuple[str, tuple[int, int] | None]:
 def _issuers(document: Document) -> tuple[tuple[str, ...], tuple[int, int] | None]:
     """The organs named in the 落款 (one per line or separated by spaces), else in the title before 关于."""
     if document.signature_span is not None:
-        start, end = document.signature_span
         names: list[str] = []
         first = last = None
-        for p in document.paragraphs:
-            if p.start < start or p.start >= end or not p.text.strip():
+        lo, hi = _paragraphs_within(document, *document.signature_span)
+        for p in document.paragraphs[lo:hi]:
+            if not p.text.strip():
                 continue
             line = document.norm[p.start : p.end].strip()
             if re.search("\\d|年.{0,3}月|[〇○零一二三四五六七八九十]{2,}年", line):  # the date

@@ -53,8 +53,7 @@ def check(rule: Rule, document: Document, context: CheckContext) -> Iterator[Fin
         return
     if p["issuer_not"] and any(_any(p["issuer_not"], name) for name in facts.issuers):
         return
-    head_and_body = document.norm[: document.body_span[1]]
-    if p["unless"] and _any(p["unless"], head_and_body):
+    if p["unless"] and any(u.search(document.norm, 0, document.body_span[1]) for u in p["unless"]):
         return
     if p["body"] and not _demands(p["body"], document):
         return
