@@ -46,6 +46,11 @@ class Result:
     # 文种, 主送机关, 发文机关 and the 行文方向 the rules used (``addressing.direction``)
     addressing: Addressing | None = None
 
+    @property
+    def direction(self) -> str:
+        """The 行文方向 the rules used: 上行文, 平行文 or 下行文 ("" for a result built without a reading)."""
+        return self.addressing.direction if self.addressing else ""
+
 
 def resolve_doc_type(document: Document, settings: Settings) -> str:
     return doctype.detect(document.title) if settings.doc_type == "auto" else settings.doc_type
