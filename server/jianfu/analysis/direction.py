@@ -77,17 +77,11 @@ def read(document: Document, setting: str = AUTO) -> Addressing:
     genre = title_genre(document.title)
     addressee, addressee_span = _addressee(document)
     issuers, issuer_span = _issuers(document)
-    facts = {
-        "genre": genre,
-        "addressee": addressee,
-        "addressee_span": addressee_span,
-        "issuers": issuers,
-        "issuer_span": issuer_span,
-    }
     if setting in DIRECTIONS:
-        return Addressing(setting, "设置", **facts)  # type: ignore[arg-type]
-    direction, source = _direction(document, genre, addressee)
-    return Addressing(direction, source, **facts)  # type: ignore[arg-type]
+        way, source = setting, "设置"
+    else:
+        way, source = _direction(document, genre, addressee)
+    return Addressing(way, source, genre, addressee, addressee_span, issuers, issuer_span)
 
 
 def title_genre(title: str) -> str:
