@@ -215,3 +215,18 @@ def test_cli_direction_from_jianfu_toml(tmp_path: Path) -> None:
     (entry,) = json.loads(run.stdout)["files"]
     assert entry["addressing"]["direction"] == "上行文" and entry["addressing"]["source"] == "设置"
     assert entry["findings"] == [] and run.returncode == 0
+
+
+def _stood_down_examples():  # type: ignore[no-untyped-def]
+    for rule in RULES:
+        for i, example in enumerate(rule.examples.passes):
+            if "行文方向" in example.note:
+                yield pytest.param(rule, example, id=f"{rule.id}-pass-{i}")
+
+
+@pytest.mark.parametrize(("rule", "example"), list(_stood_down_examples()))
+def test_a_pass_example_silenced_by_its_direction_is_flagged_as_a_downward_document(rule, example) -> None:  # type: ignore[no-untyped-def]
+    """Pass examples noted 行文方向 stay silent because of the direction, not because the words miss."""
+    assert direction.read(parse(example.text)).direction not in rule.directions, example.note
+    settings = Settings(select=(rule.id,), direction="下行文")
+    assert Checker([rule], settings).check(parse(example.text)).findings, example.text[:60]
