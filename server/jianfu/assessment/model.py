@@ -129,3 +129,11 @@ class Assessment:
 
     def count(self, conclusion: str) -> int:
         return sum(1 for row in self.rows if row.conclusion == conclusion)
+
+
+@dataclass(frozen=True)
+class Unreadable:
+    """A draft of a batch that could not be read or checked: listed in the summary with the reason."""
+
+    path: str
+    error: str

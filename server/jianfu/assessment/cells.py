@@ -1,0 +1,71 @@
+"""The form's wording, shared by every writer: table headings and the text of each cell."""
+
+from __future__ import annotations
+
+from jianfu.assessment import model
+
+TITLE = "与为基层减负一致性评估表"
+BASIS = "依据：《整治形式主义为基层减负若干规定》（2024年8月）第3条“地方和部门制发文件应当进行与为基层减负一致性评估”"
+ROW_HEADINGS = ("序号", "评估事项", "依据条款", "评估结论", "相关表述（所在段落）", "说明理由及备注")
+MANUAL_HEADINGS = ("序号", "核实事项", "依据条款", "核实内容", "评估结论", "核实情况")
+SUMMARY_HEADINGS = ("文件", "标题", "文种", "行文方向", "字数", "总体结论", "需修改", "已说明理由", "人工核实", "备注")
+CLEAN = "—"
+
+
+def fact_pairs(facts: model.Facts) -> list[tuple[str, str]]:
+    return [
+        ("文件标题", facts.title),
+        ("文种", facts.genre),
+        ("行文方向", facts.direction),
+        ("正文字数", facts.length),
+        ("专门文件", facts.special),
+    ]
+
+
+def quote_line(quote: model.Quote) -> str:
+    status = f"［{quote.status}］" if quote.status else ""
+    return f"{status}{quote.place}（{quote.rule}）：{quote.sentence}"
+
+
+def quotes_text(row: model.Row) -> str:
+    return "\n".join(quote_line(q) for q in row.quotes) or CLEAN
+
+
+def remarks(row: model.Row) -> str:
+    lines = list(row.reasons)
+    if row.note:
+        lines.append(row.note)
+    return "\n".join(lines)
+
+
+def row_values(row: model.Row) -> tuple[str, ...]:
+    return (str(row.number), row.item, row.basis, row.conclusion, quotes_text(row), remarks(row))
+
+
+def manual_values(number: int, item: model.ManualCheck) -> tuple[str, ...]:
+    return (str(number), item.item, item.clause.cited, item.check, item.conclusion, "")
+
+
+def resolved_line(item: model.Resolved) -> str:
+    place = f"原第{item.paragraph}段" if item.paragraph else "原稿"
+    return f"{place}（{item.rule}）：{item.sentence}"
+
+
+def summary_values(assessment: model.Assessment) -> tuple[str, ...]:
+    facts = assessment.facts
+    return (
+        assessment.path,
+        facts.title,
+        facts.genre,
+        facts.direction,
+        facts.length,
+        assessment.conclusion,
+        str(assessment.count(model.TO_REVISE)),
+        str(assessment.count(model.EXPLAINED)),
+        str(assessment.count(model.MANUAL) + len(assessment.manual)),
+        "",
+    )
+
+
+def unreadable_values(item: model.Unreadable) -> tuple[str, ...]:
+    return (item.path, "", "", "", "", "无法评估", "", "", "", item.error)
