@@ -9,6 +9,7 @@ from typing import NoReturn
 
 from jianfu import __version__
 from jianfu.commands import EXIT_CLEAN, EXIT_ERROR
+from jianfu.commands.assess import add_assess_command
 from jianfu.commands.check import FORMATS
 from jianfu.commands.serve import add_serve_commands
 from jianfu.model import Severity
@@ -114,6 +115,7 @@ def build_parser() -> argparse.ArgumentParser:
     sub.add_parser("rules", help="列出全部规则")
     explain = sub.add_parser("explain", help="说明一条规则：条款、原文、理由、建议与例子")
     explain.add_argument("rule", metavar="规则", help="规则编号，如 JF301")
+    add_assess_command(sub, _Parser)
     add_serve_commands(sub, _Parser)
     return parser
 
@@ -148,6 +150,10 @@ def _dispatch(argv: list[str] | None) -> int:
         from jianfu.commands.check import check
 
         return check(args)
+    if args.command == "assess":
+        from jianfu.commands.assess import assess
+
+        return assess(args)
     if args.command == "lsp":
         if args.tcp and not _is_host_port(args.tcp):
             sys.stderr.write(f"jianfu：参数错误：--tcp 应为 主机:端口，如 127.0.0.1:2087（收到“{args.tcp}”）。\n")

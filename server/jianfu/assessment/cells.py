@@ -22,13 +22,43 @@ def fact_pairs(facts: model.Facts) -> list[tuple[str, str]]:
     ]
 
 
+def quote_groups(quotes: tuple[model.Quote, ...]) -> list[tuple[str, str, list[str]]]:
+    """(heading, sentence, flagged words) per quoted sentence: findings in one sentence are cited once."""
+    groups: dict[tuple[int, str], list[model.Quote]] = {}
+    for quote in quotes:
+        groups.setdefault((quote.paragraph, quote.sentence), []).append(quote)
+    out = []
+    for (_, sentence), members in groups.items():
+        statuses = "、".join(dict.fromkeys(q.status for q in members if q.status))
+        rules = "、".join(dict.fromkeys(q.rule for q in members))
+        heading = f"{f'［{statuses}］' if statuses else ''}{members[0].place}（{rules}）："
+        out.append((heading, sentence, [q.words for q in members if q.words]))
+    return out
+
+
 def quote_line(quote: model.Quote) -> str:
-    status = f"［{quote.status}］" if quote.status else ""
-    return f"{status}{quote.place}（{quote.rule}）：{quote.sentence}"
+    heading, sentence, _ = quote_groups((quote,))[0]
+    return heading + sentence
 
 
 def quotes_text(row: model.Row) -> str:
-    return "\n".join(quote_line(q) for q in row.quotes) or CLEAN
+    return "\n".join(heading + sentence for heading, sentence, _ in quote_groups(row.quotes)) or CLEAN
+
+
+def marked(sentence: str, words: list[str]) -> list[tuple[str, bool]]:
+    """``sentence`` cut into (text, flagged) pieces, the flagged words marked where they first occur."""
+    flags = [False] * len(sentence)
+    for word in words:
+        at = sentence.find(word)
+        for i in range(at, at + len(word)) if at >= 0 else ():
+            flags[i] = True
+    pieces: list[tuple[str, bool]] = []
+    for ch, flag in zip(sentence, flags, strict=True):
+        if pieces and pieces[-1][1] == flag:
+            pieces[-1] = (pieces[-1][0] + ch, flag)
+        else:
+            pieces.append((ch, flag))
+    return pieces
 
 
 def remarks(row: model.Row) -> str:

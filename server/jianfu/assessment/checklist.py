@@ -9,6 +9,7 @@ from pathlib import Path
 
 import yaml
 
+from jianfu.assessment.model import Clause
 from jianfu.rules import Rule, bundled_rules_dir
 
 FILE_NAME = "assessment.yml"
@@ -16,16 +17,6 @@ FILE_NAME = "assessment.yml"
 
 class ChecklistError(Exception):
     """The checklist file is wrong; the message is Chinese and names the file and the row."""
-
-
-@dataclass(frozen=True)
-class Clause:
-    article: int
-    text: str  # quoted verbatim from the regulation
-
-    @property
-    def cited(self) -> str:
-        return f"第{self.article}条：“{self.text}”"
 
 
 @dataclass(frozen=True)

@@ -90,19 +90,18 @@ def _cell(value: str, bold: bool = False) -> str:
     return "".join(f"<w:p>{_run(line, font, 21, bold)}</w:p>" for line in value.split("\n"))
 
 
-def _quote_paragraph(quote: model.Quote) -> str:
-    """A quote with its flagged words in bold."""
-    line = cells.quote_line(quote)
-    at = line.rfind(quote.words) if quote.words else -1
-    if at < 0:
-        return f"<w:p>{_run(line)}</w:p>"
-    end = at + len(quote.words)
-    return f"<w:p>{_run(line[:at])}{_run(quote.words, bold=True)}{_run(line[end:])}</w:p>"
+def _quote_paragraphs(quotes: tuple[model.Quote, ...]) -> str:
+    """One paragraph per quoted sentence, its flagged words in bold."""
+    out = []
+    for heading, sentence, words in cells.quote_groups(quotes):
+        runs = _run(heading) + "".join(_run(text, bold=flag) for text, flag in cells.marked(sentence, words))
+        out.append(f"<w:p>{runs}</w:p>")
+    return "".join(out)
 
 
 def _row_cells(row: model.Row) -> list[str]:
     values = cells.row_values(row)
-    quotes = "".join(_quote_paragraph(q) for q in row.quotes) if row.quotes else _cell(values[4])
+    quotes = _quote_paragraphs(row.quotes) if row.quotes else _cell(values[4])
     conclusion = _cell(values[3], bold=row.conclusion == model.TO_REVISE)
     return [_cell(values[0]), _cell(values[1]), _cell(values[2]), conclusion, quotes, _cell(values[5])]
 

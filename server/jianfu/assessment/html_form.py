@@ -22,13 +22,14 @@ def _lines(text: str) -> str:
     return "".join(f"<p>{escape(line)}</p>" for line in text.split("\n"))
 
 
-def _quote(quote: model.Quote) -> str:
-    line = cells.quote_line(quote)
-    at = line.rfind(quote.words) if quote.words else -1
-    if at < 0:
-        return f"<p>{escape(line)}</p>"
-    end = at + len(quote.words)
-    return f'<p>{escape(line[:at])}<b class="words">{escape(quote.words)}</b>{escape(line[end:])}</p>'
+def _quotes(quotes: tuple[model.Quote, ...]) -> str:
+    out = []
+    for heading, sentence, words in cells.quote_groups(quotes):
+        body = "".join(
+            f'<b class="words">{escape(t)}</b>' if flag else escape(t) for t, flag in cells.marked(sentence, words)
+        )
+        out.append(f"<p>{escape(heading)}{body}</p>")
+    return "".join(out)
 
 
 def _table(headings: Sequence[str], rows: list[str]) -> str:
@@ -38,7 +39,7 @@ def _table(headings: Sequence[str], rows: list[str]) -> str:
 
 def _row(row: model.Row) -> str:
     values = cells.row_values(row)
-    quotes = "".join(_quote(q) for q in row.quotes) or _lines(values[4])
+    quotes = _quotes(row.quotes) or _lines(values[4])
     revise = ' class="revise"' if row.conclusion == model.TO_REVISE else ""
     return (
         f'<tr data-conclusion="{escape(row.conclusion)}"><td>{values[0]}</td><td>{escape(values[1])}</td>'

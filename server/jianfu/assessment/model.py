@@ -8,8 +8,6 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Protocol
 
-from jianfu.assessment.checklist import Clause
-
 NOT_FOUND = "未发现"
 EXPLAINED = "已说明理由"
 TO_REVISE = "需修改"
@@ -20,6 +18,16 @@ NEW = "新增"  # against a baseline (--baseline): not in the earlier draft
 REMAINING = "仍存在"
 
 SIGN_LINES = ("评估人", "审核人", "日期")
+
+
+@dataclass(frozen=True)
+class Clause:
+    article: int
+    text: str  # quoted verbatim from the regulation
+
+    @property
+    def cited(self) -> str:
+        return f"第{self.article}条：“{self.text}”"
 
 
 class Excuse(Protocol):
