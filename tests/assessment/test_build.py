@@ -74,7 +74,7 @@ def test_a_clean_draft_has_nothing_to_revise_and_lists_manual_checks(rules) -> N
     assert form.manual and all(m.conclusion == model.MANUAL for m in form.manual)
     facts = form.facts
     assert facts.title == "关于做好2025年度春季农业生产工作的通知" and facts.genre == "通知"
-    assert facts.direction == "未识别" and facts.special == "否" and facts.body_chars > 0
+    assert facts.direction in ("未识别", "下行文") and facts.special == "否" and facts.body_chars > 0
 
 
 def test_declared_special_topic_and_switched_off_rules(rules) -> None:
@@ -113,3 +113,26 @@ def test_special_document_detected_from_the_title(rules) -> None:
     assert form.facts.special == "按标题识别：一票否决"
     assert row(form, "“一票否决”").conclusion == model.NOT_FOUND
     assert "一票否决专门文件" in row(form, "“一票否决”").note
+
+
+def test_the_direction_the_check_read_is_stated(rules) -> None:
+    """Once the check reads 文种/主送机关/落款 (``Result.addressing``), the form states what it used."""
+    from jianfu.assessment.cells import fact_pairs
+
+    @dataclass(frozen=True)
+    class Addressing:
+        direction: str = "上行文"
+        genre: str = "请示"
+        addressee: str = "市人民政府"
+        issuers: tuple[str, ...] = ("某某县人民政府",)
+
+        def describe(self) -> str:
+            return "上行文（依据：文种“请示”）"
+
+    document = read_path(EXAMPLES / "合规通知.txt")
+    result = Checker(rules).check(document)
+    holder = type("Checked", (), {"addressing": Addressing(), "findings": result.findings, "stats": result.stats})()
+    form = build("请示.txt", document, holder, rules, checklist.load())  # type: ignore[arg-type]
+    facts = dict(fact_pairs(form.facts))
+    assert facts["行文方向"] == "上行文（依据：文种“请示”）" and form.facts.direction == "上行文"
+    assert facts["文种"] == "请示" and facts["主送机关"] == "市人民政府" and facts["发文机关"] == "某某县人民政府"

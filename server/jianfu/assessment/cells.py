@@ -13,13 +13,9 @@ CLEAN = "—"
 
 
 def fact_pairs(facts: model.Facts) -> list[tuple[str, str]]:
-    return [
-        ("文件标题", facts.title),
-        ("文种", facts.genre),
-        ("行文方向", facts.direction),
-        ("正文字数", facts.length),
-        ("专门文件", facts.special),
-    ]
+    pairs = [("文件标题", facts.title), ("文种", facts.genre), ("行文方向", facts.direction_basis or facts.direction)]
+    pairs += [(name, value) for name, value in (("主送机关", facts.addressee), ("发文机关", facts.issuers)) if value]
+    return pairs + [("正文字数", facts.length), ("专门文件", facts.special)]
 
 
 def quote_groups(quotes: tuple[model.Quote, ...]) -> list[tuple[str, str, list[str]]]:

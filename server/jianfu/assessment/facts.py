@@ -33,14 +33,19 @@ def genre_of(title: str) -> str:
     return match.group(1) if match else UNKNOWN
 
 
-def direction_of(document: Document, result: Result) -> str:
-    """行文方向 when a reading of it is present (on the result or the document), else 未识别."""
+def direction_of(document: Document, result: Result) -> tuple[str, str]:
+    """行文方向 (short, and with what it was read from) when the check read it, else 未识别."""
+    addressing = getattr(result, "addressing", None)
+    if addressing is not None and getattr(addressing, "direction", ""):
+        described = addressing.describe() if hasattr(addressing, "describe") else addressing.direction
+        return str(addressing.direction), str(described)
     for holder in (result, document):
         value = getattr(holder, "direction", None)
         if value:
             value = getattr(value, "value", value)  # an Enum
-            return _DIRECTIONS.get(str(value).lower(), str(value))
-    return UNKNOWN
+            short = _DIRECTIONS.get(str(value).lower(), str(value))
+            return short, short
+    return UNKNOWN, UNKNOWN
 
 
 def topics_of(rule: Rule, document: Document, settings: Settings) -> list[str]:
@@ -64,10 +69,15 @@ def special_of(document: Document, rules: Sequence[Rule], settings: Settings) ->
 
 def facts_of(document: Document, result: Result, rules: Sequence[Rule], settings: Settings) -> Facts:
     stats = result.stats
+    direction, described = direction_of(document, result)
+    addressing = getattr(result, "addressing", None)
     return Facts(
         title=document.title.strip() or UNKNOWN,
-        genre=genre_of(document.title),
-        direction=direction_of(document, result),
+        genre=getattr(addressing, "genre", "") or genre_of(document.title),
+        direction=direction,
+        direction_basis=described,
+        addressee=str(getattr(addressing, "addressee", "") or ""),
+        issuers="、".join(getattr(addressing, "issuers", ()) or ()),
         body_chars=stats.body_chars,
         limit=stats.limit,
         doc_type=doctype.NAMES.get(stats.doc_type, stats.doc_type),

@@ -109,6 +109,9 @@ class Facts:
     limit: int | None  # None: 不限 (综合性工作)
     doc_type: str  # 一般文件 / 专项工作文件 / 综合性工作文件
     special: str  # 专门文件: declared, detected from the title, or 否
+    direction_basis: str = ""  # the direction and what it was read from ("上行文（依据：文种“请示”）")
+    addressee: str = ""  # 主送机关, when the check read it
+    issuers: str = ""  # 发文机关, when the check read it
 
     @property
     def length(self) -> str:

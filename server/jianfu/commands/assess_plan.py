@@ -14,10 +14,12 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from jianfu import batch
+from jianfu import settings as settings_mod
 from jianfu.assessment import model
 from jianfu.assessment.formats import FORMATS, FormFormat, for_suffix
 from jianfu.baseline import BaselineError, Earlier
 from jianfu.commands.assess import FORM_SUFFIX, SUMMARY_NAME
+from jianfu.settings import Settings
 
 
 class PlanError(Exception):
@@ -29,7 +31,7 @@ class Job:
     files: list[Path]
     missing: list[tuple[str, str]]
     batch_job: batch.Job
-    configs: batch._ConfigCache
+    configs: _Settings
     form_format: FormFormat | None  # None: plain text on the terminal
     output: Path | None
     to_folder: bool
@@ -55,12 +57,26 @@ class Outcome:
         return [(e.path, e.error) for e in self.entries if isinstance(e, model.Unreadable)]
 
 
+class _Settings:
+    """Each draft's settings (jianfu.toml found upward, or --config), read once per file; the same
+    resolution as the batch's, for the form's facts and rows (the check session can take this over)."""
+
+    def __init__(self, base: Settings, config: Path | None) -> None:
+        self.base, self.config = base, config
+        self.loaded: dict[Path | None, Settings] = {}
+
+    def settings_for(self, path: Path) -> Settings:
+        config = self.config or settings_mod.find_config(path)
+        if config not in self.loaded:
+            self.loaded[config] = settings_mod.load_file(config, self.base) if config else self.base
+        return settings_mod.for_path(self.loaded[config], path, config.parent if config else None)
+
+
 def _split(value: str | None) -> tuple[str, ...] | None:
     return tuple(v.strip() for v in value.split(",") if v.strip()) if value else None
 
 
 def prepare(args: argparse.Namespace) -> Job:
-    from jianfu import settings as settings_mod
     from jianfu.commands.rules import load_rules
     from jianfu.text.readers import ReadError, read_path
 
@@ -92,7 +108,7 @@ def prepare(args: argparse.Namespace) -> Job:
     if output is not None and not to_folder and output.resolve() in {f.resolve() for f in files}:
         raise PlanError(f"参数错误：输出文件 {output} 是要评估的文稿，不能覆盖。请换一个文件名。")
     batch_job = batch.Job(tuple(rules), base, config, tuple(parents))
-    configs = batch._ConfigCache(batch_job)
+    configs = _Settings(base, config)
     baseline = None
     if args.baseline:
         from jianfu.commands import baseline_input
@@ -155,7 +171,11 @@ def run(job: Job) -> Outcome:
             outcome.entries.append(model.Unreadable(report.path, report.error or "无法读取。"))
             continue
         source = Path(report.source)
-        settings = job.configs.settings_for(source)
+        try:
+            settings = job.configs.settings_for(source)
+        except settings_mod.SettingsError as exc:
+            outcome.entries.append(model.Unreadable(report.path, str(exc)))
+            continue
         statuses, resolved = None, None
         if job.baseline is not None:
             try:
