@@ -63,3 +63,54 @@ def test_an_old_json_result_without_fingerprints_matches_by_words(rules) -> None
     comparison = compare(new_doc, new, from_json(json.loads(json.dumps(payload)), "草稿.txt"))
     assert sorted(e.rule for e in comparison.resolved) == ["JF303", "JF604", "JF801", "JF802"]
     assert comparison.new == 2
+
+
+def _docx(path: Path, text: str) -> Path:
+    import docx
+
+    word = docx.Document()
+    for line in text.split("\n"):
+        word.add_paragraph(line)
+    word.save(str(path))
+    return path
+
+
+def test_check_and_assess_with_a_baseline_draft_or_json(tmp_path: Path) -> None:
+    from tests.review.test_annotate import jianfu
+
+    old, new = _docx(tmp_path / "旧稿.docx", OLD), _docx(tmp_path / "新稿.docx", NEW_TEXT)
+    previous = tmp_path / "上次结果.json"
+    assert jianfu("check", str(old), "-o", str(previous)).returncode == 1
+    for against in (old, previous):
+        done = jianfu("check", str(new), "--baseline", str(against), "--format", "json")
+        entry = json.loads(done.stdout)["files"][0]
+        assert (entry["baseline"]["new"], entry["baseline"]["remaining"], len(entry["baseline"]["resolved"])) == (
+            2,
+            19,
+            4,
+        )
+        assert sorted(f["rule"] for f in entry["findings"] if f["baseline"] == NEW) == ["JF1601", "JF309"]
+        assert "新增 2 处，仍存在 19 处，已解决 4 处" in done.stderr
+    text = jianfu("check", str(new), "--baseline", str(old)).stdout
+    assert "已解决  JF303  原第12段 （二）对发生重大群体性事件的单位，年度考核实行“一票否决”。" in text
+    form = tmp_path / "表.json"
+    assert jianfu("assess", str(new), "--baseline", str(old), "-o", str(form)).returncode == 1
+    assessed = json.loads(form.read_text("utf-8"))["assessments"][0]
+    statuses = [q["status"] for row in assessed["rows"] for q in row["quotes"]]
+    assert statuses.count("新增") == 2 and statuses.count("仍存在") == 19 and len(assessed["resolved"]) == 4
+    missing = jianfu("check", str(new), "--baseline", str(tmp_path / "没有.docx"))
+    assert missing.returncode == 2 and "基线文件" in missing.stderr
+
+
+def test_baseline_json_matches_the_schema(tmp_path: Path) -> None:
+    import jsonschema
+
+    from tests.review.test_annotate import REPO, jianfu
+
+    old, new = tmp_path / "旧稿.txt", tmp_path / "新稿.txt"
+    old.write_text(OLD, "utf-8")
+    new.write_text(NEW_TEXT, "utf-8")
+    payload = json.loads(jianfu("check", str(new), "--baseline", str(old), "--format", "json").stdout)
+    schema = json.loads((REPO / "server" / "jianfu" / "schemas" / "check-output.schema.json").read_text("utf-8"))
+    jsonschema.validate(payload, schema)
+    assert payload["files"][0]["findings"][0]["fingerprint"].startswith(payload["files"][0]["findings"][0]["rule"])

@@ -86,6 +86,11 @@ def build_parser() -> argparse.ArgumentParser:
         metavar="文件夹",
         help="为每份文稿在此文件夹生成带批注的 .docx 副本（文件名加“_审查意见”，原文件不改动）",
     )
+    check.add_argument(
+        "--baseline",
+        metavar="文件",
+        help="上一稿（文稿，或上次 --format json 的结果）：标出新增、仍存在的问题，列出已解决的问题",
+    )
     check.add_argument("--select", metavar="规则", help="只启用这些规则（逗号分隔，可用前缀，如 JF3）")
     check.add_argument("--ignore", metavar="规则", help="停用这些规则（逗号分隔）")
     check.add_argument("--config", metavar="文件", help="配置文件；默认从每个文件所在文件夹向上查找 jianfu.toml")

@@ -19,7 +19,7 @@ from jianfu.assessment import model
 from jianfu.assessment.formats import FORMATS, FormFormat, for_suffix
 from jianfu.baseline import BaselineError, Earlier
 from jianfu.commands.assess import FORM_SUFFIX, SUMMARY_NAME
-from jianfu.settings import Settings
+from jianfu.commands.baseline_input import DraftSettings
 
 
 class PlanError(Exception):
@@ -31,7 +31,7 @@ class Job:
     files: list[Path]
     missing: list[tuple[str, str]]
     batch_job: batch.Job
-    configs: _Settings
+    configs: DraftSettings
     form_format: FormFormat | None  # None: plain text on the terminal
     output: Path | None
     to_folder: bool
@@ -55,21 +55,6 @@ class Outcome:
     @property
     def failed(self) -> list[tuple[str, str]]:
         return [(e.path, e.error) for e in self.entries if isinstance(e, model.Unreadable)]
-
-
-class _Settings:
-    """Each draft's settings (jianfu.toml found upward, or --config), read once per file; the same
-    resolution as the batch's, for the form's facts and rows (the check session can take this over)."""
-
-    def __init__(self, base: Settings, config: Path | None) -> None:
-        self.base, self.config = base, config
-        self.loaded: dict[Path | None, Settings] = {}
-
-    def settings_for(self, path: Path) -> Settings:
-        config = self.config or settings_mod.find_config(path)
-        if config not in self.loaded:
-            self.loaded[config] = settings_mod.load_file(config, self.base) if config else self.base
-        return settings_mod.for_path(self.loaded[config], path, config.parent if config else None)
 
 
 def _split(value: str | None) -> tuple[str, ...] | None:
@@ -108,7 +93,7 @@ def prepare(args: argparse.Namespace) -> Job:
     if output is not None and not to_folder and output.resolve() in {f.resolve() for f in files}:
         raise PlanError(f"参数错误：输出文件 {output} 是要评估的文稿，不能覆盖。请换一个文件名。")
     batch_job = batch.Job(tuple(rules), base, config, tuple(parents))
-    configs = _Settings(base, config)
+    configs = DraftSettings(base, config)
     baseline = None
     if args.baseline:
         from jianfu.commands import baseline_input

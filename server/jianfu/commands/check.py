@@ -79,6 +79,16 @@ def check(args: argparse.Namespace) -> int:
     progress = Progress(len(files), enabled=None if not args.no_progress else False)
     if len(files) < 2:
         progress.enabled = False
+    baseline = None
+    if args.baseline:
+        from jianfu.baseline import BaselineError
+        from jianfu.commands.check_baseline import BaselineRun
+
+        try:
+            baseline = BaselineRun(args, rules, base, parents, files)
+        except BaselineError as exc:
+            sys.stderr.write(f"jianfu：{exc}\n")
+            return EXIT_ERROR
     reports = list(missing)
     results = batch.run(files, job, jobs=args.jobs, on_done=lambda _r: progress.advance())
     try:
@@ -87,12 +97,14 @@ def check(args: argparse.Namespace) -> int:
         if stream_text:
             sys.stdout.write("".join(textout.render_file(r) for r in missing))
         for report in results:
+            if baseline:
+                baseline.attach(report)
             reports.append(report)
             if stream_text:
                 progress.clear()
-                sys.stdout.write(textout.render_file(report, color=color))
+                sys.stdout.write(textout.render_file(report, color=color) + (baseline.text(report) if baseline else ""))
         links = copies.links if copies else lambda _folder: None
-        rendered = [(path, _render(fmt, reports, rules, links(path.parent))) for fmt, path in outputs]  # all, first
+        rendered = [(path, _render(fmt, reports, rules, links(path.parent), baseline)) for fmt, path in outputs]
     except KeyboardInterrupt:
         results.close()  # terminates worker processes before the staging folder goes
         progress.close()
@@ -115,13 +127,15 @@ def check(args: argparse.Namespace) -> int:
             sys.stderr.write(f"jianfu：无法写入 {path}（{exc.strerror}）。请检查路径和权限。\n")
             return EXIT_ERROR
     if not outputs and not stream_text:
-        sys.stdout.write(_render(args.format, reports, rules).decode("utf-8"))
+        sys.stdout.write(_render(args.format, reports, rules, None, baseline).decode("utf-8"))
 
     failed = sum(1 for r in reports if r.error)
     total = sum(len(r.findings) for r in reports)
     if stream_text or outputs:
         sys.stdout.flush()
         sys.stderr.write(textout.render_summary(len(reports), total, failed, time.monotonic() - started))
+    if baseline:
+        sys.stderr.write(baseline.summary())
     if annotated is not None:
         sys.stderr.write(f"批注副本 {annotated} 份已写入 {args.annotate}。\n")
     if failed or rule_errors:
@@ -158,12 +172,13 @@ def _output_plan(fmt: str | None, outputs: list[str]) -> list[tuple[str, Path]]:
     return plan
 
 
-def _render(fmt: str | None, reports, rules, copies: dict[str, str] | None = None) -> bytes:  # type: ignore[no-untyped-def]
+def _render(fmt: str | None, reports, rules, copies: dict[str, str] | None = None, baseline=None) -> bytes:  # type: ignore[no-untyped-def]
     """The whole output in one format; ``copies`` links the HTML report to the annotated copies."""
     from jianfu.output import jsonout, sarif, textout
 
     if fmt == "json":
-        return jsonout.render(reports).encode("utf-8")
+        data = jsonout.render(reports).encode("utf-8")
+        return baseline.add_to_json(data, reports) if baseline else data
     if fmt == "sarif":
         return sarif.render(reports, rules).encode("utf-8")
     if fmt == "xlsx":
