@@ -10,7 +10,7 @@ findings, or as a JSON result of ``jianfu check`` / ``jianfu assess`` (with fing
 from __future__ import annotations
 
 from bisect import bisect_right
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -65,18 +65,31 @@ def from_findings(document: Document, findings: Iterable[Finding]) -> list[Earli
 
 
 def from_json(payload: Any, name: str | None = None) -> list[Earlier]:
-    """The findings of one file of a ``jianfu check`` (``files``) or ``jianfu assess`` (``assessments``) JSON.
+    """The findings of one file of a ``jianfu check`` (``files``) or ``jianfu assess`` (``assessments``) JSON:
+    its only file, or the one whose file name equals ``name``."""
+    return json_lookup(payload)(name)
 
-    With several files, the one whose file name equals ``name``.
-    """
-    if not isinstance(payload, dict) or not isinstance(payload.get("files", payload.get("assessments")), list):
+
+def json_lookup(payload: Any) -> Callable[[str | None], list[Earlier]]:
+    """A lookup by file name into a JSON result, indexed once (a batch asks once per draft)."""
+    entries = payload.get("files", payload.get("assessments")) if isinstance(payload, dict) else None
+    if not isinstance(entries, list):
         raise BaselineError("不是 jianfu check 或 jianfu assess 输出的 JSON 结果。")
-    entries = payload.get("files", payload.get("assessments"))
-    if len(entries) != 1:
-        entries = [e for e in entries if isinstance(e, dict) and _base(str(e.get("path", ""))) == _base(name or "")]
-        if len(entries) != 1:
+    by_name: dict[str, list[dict[str, Any]]] = {}
+    for entry in entries:
+        if isinstance(entry, dict):
+            by_name.setdefault(_base(str(entry.get("path", ""))), []).append(entry)
+
+    def lookup(name: str | None) -> list[Earlier]:
+        found = entries if len(entries) == 1 else by_name.get(_base(name or ""), [])
+        if len(found) != 1:
             raise BaselineError(f"JSON 结果中没有（或不止一份）与“{name}”同名的文稿。")
-    entry = entries[0]
+        return _earlier_of(found[0])
+
+    return lookup
+
+
+def _earlier_of(entry: dict[str, Any]) -> list[Earlier]:
     if "rows" in entry:  # an assessment: the quotes of every row
         found = [q for row in entry["rows"] for q in row.get("quotes", [])]
         return [

@@ -35,7 +35,7 @@ class Job:
     form_format: FormFormat | None  # None: plain text on the terminal
     output: Path | None
     to_folder: bool
-    baseline: Callable[[str], list[Earlier]] | None
+    baseline: Callable[[str | None], list[Earlier]] | None
     jobs: int
     rule_errors: int
     rules_dir: Path | None = None

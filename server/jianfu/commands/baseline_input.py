@@ -8,7 +8,7 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 
 from jianfu import settings as settings_mod
-from jianfu.baseline import BaselineError, Earlier, from_findings, from_json
+from jianfu.baseline import BaselineError, Earlier, from_findings, json_lookup
 from jianfu.model import Document
 from jianfu.rules import Rule
 from jianfu.settings import Settings
@@ -31,7 +31,7 @@ class DraftSettings:
 
 def load(
     raw: str, rules: Sequence[Rule], settings_for: Callable[[Path], Settings], parents: Sequence[Document], drafts: int
-) -> Callable[[str], list[Earlier]]:
+) -> Callable[[str | None], list[Earlier]]:
     """The earlier findings for a new draft's file name. Raises ``BaselineError`` (Chinese) when unusable."""
     from jianfu.engine import Checker
     from jianfu.text.readers import ReadError, read_path
@@ -44,9 +44,10 @@ def load(
             payload = json.loads(path.read_bytes())
         except (OSError, ValueError) as exc:
             raise BaselineError(f"基线文件 {raw} 不是有效的 JSON（{exc}）。") from None
-        if not isinstance(payload, dict) or not isinstance(payload.get("files", payload.get("assessments")), list):
-            raise BaselineError(f"基线文件 {raw} 不是 jianfu check 或 jianfu assess 输出的 JSON 结果。")
-        return lambda name: from_json(payload, name)
+        try:
+            return json_lookup(payload)
+        except BaselineError as exc:
+            raise BaselineError(f"基线文件 {raw} {exc}") from None
     if drafts > 1:
         raise BaselineError("以旧稿作基线时只能检查一份新稿；多份文稿请用上次的 JSON 结果（--format json）作基线。")
     try:
