@@ -7,7 +7,7 @@ import re
 import pytest
 
 from jianfu.assessment import checklist
-from tests.conftest import REFERENCE
+from tests.conftest import REFERENCE, REPO
 
 ISSUE_ORDER = [  # issue 12: the checklist items, in the regulation's order
     "篇幅", "形势背景、重要意义、主要原则", "组织保障", "照搬照抄上位文件", "报送贯彻落实情况", "制定配套文件",
@@ -55,3 +55,11 @@ def test_manual_items_cover_what_no_text_shows(form: checklist.Checklist) -> Non
     items = {m.item: m for m in form.manual}
     assert items["年度发文数量"].clause.article == 1
     assert all(m.check for m in form.manual)
+
+
+def test_the_reviewers_page_lists_every_item(form: checklist.Checklist) -> None:
+    page_text = (REPO / "docs" / "一致性评估.md").read_text("utf-8")
+    for number, row in enumerate(form.rows, 1):
+        assert f"| {number} | {row.item} |" in page_text, row.item
+    for item in form.manual:
+        assert f"{item.item}（第{item.clause.article}条）" in page_text, item.item
