@@ -58,7 +58,9 @@ def in_process(count: int) -> None:
     per_draft("--baseline compare", cases, lambda c: compare(c[1], c[2].findings, earlier[id(c)]))
     per_draft("form model (build)", cases, lambda c: build("x", c[1], c[2], rules, form))
     for name, fmt in FORMATS.items():
-        per_draft(f"form .{name} (build + write)", cases, lambda c, f=fmt: f.render(build("x", c[1], c[2], rules, form)))
+        per_draft(
+            f"form .{name} (build + write)", cases, lambda c, f=fmt: f.render(build("x", c[1], c[2], rules, form))
+        )
 
 
 def timed(args: list[str]) -> float:

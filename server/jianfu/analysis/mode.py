@@ -119,7 +119,7 @@ _QUOTATION = re.compile(
     "《[^》]{0,40}(?:规定|通知|意见|办法|条例|措施)》[^。；]{0,10}(?:指出|提出|明确|规定|要求|强调)|"
     "(?:规定|文件|通知|意见)(?:明确)?(?:指出|提出|强调)|根据[^。；]{0,30}规定|所称|是指|"
     # a complaint quoted in a report or commentary: 某乡镇干部曾自嘲：“……每天光是打卡签到……”
-    "(?:自嘲|吐槽|抱怨|感叹|苦笑|无奈地说|坦言|诉苦)(?:道)?[：:，,]?\\s*[“\"][^”\"]*$"
+    '(?:自嘲|吐槽|抱怨|感叹|苦笑|无奈地说|坦言|诉苦)(?:道)?[：:，,]?\\s*[“"][^”"]*$'
 )
 # "根据《……通知》（……号）有关要求，现将……": the document names its basis and goes on to its own
 # demand; only a clause that reports what another document says is a quotation.

@@ -22,7 +22,12 @@ def render_outputs(plan: Plan, reports: list[FileReport]) -> list[tuple[Path, by
     """Each -o file's bytes; the HTML report links each draft to its annotated copy."""
     links = plan.copies.links if plan.copies else lambda _folder: None
     return [
-        (path, _with_baseline(plan, fmt, fmt.encode(fmt.render(Emission(reports, plan.rules, links(path.parent)))), reports))
+        (
+            path,
+            _with_baseline(
+                plan, fmt, fmt.encode(fmt.render(Emission(reports, plan.rules, links(path.parent)))), reports
+            ),
+        )
         for fmt, path in plan.outputs
     ]
 
