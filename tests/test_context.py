@@ -117,6 +117,9 @@ REQUIREMENTS = [
     # 整治前后 is a time, 查处工作 a task handed down
     "请各村将整治前后【对比照片】整理成档案备查。",
     "区城管局将违规设置查处工作【下放至各街道】承担。",
+    # 环境卫生整治 names the work inspected; 整治进行/开展 reads it as the topic, not a clean-up
+    "镇里对各村环境卫生整治进行【两天一巡查】。",
+    "县里对各乡镇环境卫生整治开展【每月一次专项督查】。",
     # a floor or a cap (不得低于) demands a figure
     "乡镇专职护林员【每月报酬不得低于1500元】。",
     "各乡镇专职统计人员【配备不得少于2名】。",
