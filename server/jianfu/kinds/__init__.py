@@ -17,10 +17,10 @@ from __future__ import annotations
 
 from typing import Any
 
-from jianfu.kinds import copy, length, phrase, section
+from jianfu.kinds import copy, length, phrase, points, section
 from jianfu.kinds.base import CheckContext
 
-KIND_MODULES: dict[str, Any] = {"phrase": phrase, "length": length, "section": section, "copy": copy}
+KIND_MODULES: dict[str, Any] = {"phrase": phrase, "length": length, "section": section, "copy": copy, "points": points}
 
 
 def compile_params(kind: str, data: dict[str, Any]) -> dict[str, Any]:
