@@ -124,6 +124,8 @@ REQUIREMENTS = [
     "县里对各乡镇环境卫生整治开展【每月一次专项督查】。",
     # a lead-in naming the work (环境卫生整治) is no clean-up before the colon
     "环境卫生整治“每日一报”：各村每日下午5时前将【整治前后对比照片报镇人居环境办】。",
+    # 不可移动文物 is a kind of relic, not a ban
+    "文物安全实行属地管理，各乡镇要对辖区内不可移动文物安全【负直接责任】。",
     # 不得分 is a scoring line (no points), not a ban
     "各单位年度考核需提交佐证材料，【无佐证材料的不予计分】。",
     "查看会议记录、签到表等佐证材料，【佐证材料不全的不得分】。",
