@@ -122,6 +122,8 @@ REQUIREMENTS = [
     "各乡镇专职统计人员【配备不得少于2名】。",
     # a sanction (取消……资格) is no clean-up cue
     "对发生重大环境污染事件的，【取消该乡镇当年评优评先资格】。",
+    # the sanction may name several bearers before 资格
+    "各村参保率低于95%的，【取消该村及村党组织书记当年评先评优资格】。",
     # 整治 inside the name of a task does not clean the practice up
     "将农村人居环境整治工作【纳入乡村振兴实绩考核】。",
     "按照属地管理原则，【由各村（社区）负责】辖区内自建房安全排查整治。",

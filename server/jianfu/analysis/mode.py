@@ -66,7 +66,7 @@ _NEGATION_LATER = re.compile(
 # before the negation cues are searched.
 _SANCTION = re.compile(
     "(?:一律|均|当年|年度考核)?(?:不得|不予|不能)(?:参加|参与|申报)?(?:当年|年度|年终)?(?:评先评优|评优评先|评先选优|评优|评先|"
-    "评为|评定为|确定为|推荐|提拔|晋升|表彰|授予|列为|享受)|取消[^，。；]{0,12}(?:资格|称号|荣誉)"
+    "评为|评定为|确定为|推荐|提拔|晋升|表彰|授予|列为|享受)|取消[^，。；]{0,18}(?:资格|称号|荣誉)"
 )
 # A clean-up named as the topic of the work ("将专项整治工作开展情况报送…"): a noun, not a cue.
 _TOPIC = re.compile(
