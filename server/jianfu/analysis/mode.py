@@ -179,7 +179,9 @@ def _is_prohibited(text: str, start: int, end: int) -> bool:
     # Up to the end of the match: a pattern may span the cue ("督查检查考核原则上不召开动员会").
     # Conditions are blanked only before the match: the match itself may sit inside one.
     clause = _outside_conditions(text[cs : clause_end(text, end)])
-    before = _mask(_mask(clause[: start - cs], _SANCTION), _TOPIC) + _mask(_mask(text[start:end], _SANCTION), _TOPIC)
+    # a sanction may run into the match ("一律取消【等级平安校园称号】"): masked over both at once
+    joined = _mask(clause[: start - cs] + text[start:end], _SANCTION)
+    before = _mask(joined[: start - cs], _TOPIC) + _mask(joined[start - cs :], _TOPIC)
     if _NEGATION_BEFORE.search(before):
         return True
     # "严禁以下做法：层层签订责任状……": a cue in the lead-in before a colon.
