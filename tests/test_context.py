@@ -135,6 +135,10 @@ REQUIREMENTS = [
     "各乡镇专职统计人员【配备不得少于2名】。",
     # a sanction (取消……资格) is no clean-up cue
     "对发生重大环境污染事件的，【取消该乡镇当年评优评先资格】。",
+    # the sanction may name several bearers before 资格
+    "各村参保率低于95%的，【取消该村及村党组织书记当年评先评优资格】。",
+    # the sanction's 取消 before the match and its 称号 inside it
+    "对考核得分不达标的学校，一律取消【等级平安校园称号】。",
     # 整治 inside the name of a task does not clean the practice up
     "将农村人居环境整治工作【纳入乡村振兴实绩考核】。",
     "按照属地管理原则，【由各村（社区）负责】辖区内自建房安全排查整治。",

@@ -69,7 +69,7 @@ _NEGATION_LATER = re.compile(
 # before the negation cues are searched.
 _SANCTION = re.compile(
     "(?:一律|均|当年|年度考核)?(?:不得|不予|不能)(?:参加|参与|申报)?(?:当年|年度|年终)?(?:评先评优|评优评先|评先选优|评优|评先|"
-    "评为|评定为|确定为|推荐|提拔|晋升|表彰|授予|列为|享受)|取消[^，。；]{0,12}(?:资格|称号|荣誉)"
+    "评为|评定为|确定为|推荐|提拔|晋升|表彰|授予|列为|享受)|取消[^，。；]{0,18}(?:资格|称号|荣誉)"
 )
 # A clean-up named as the topic of the work ("将专项整治工作开展情况报送…"): a noun, not a cue.
 _TOPIC = re.compile(
@@ -184,7 +184,9 @@ def _is_prohibited(text: str, start: int, end: int) -> bool:
     # Up to the end of the match: a pattern may span the cue ("督查检查考核原则上不召开动员会").
     # Conditions are blanked only before the match: the match itself may sit inside one.
     clause = _outside_conditions(text[cs : clause_end(text, end)])
-    before = _mask(_mask(clause[: start - cs], _SANCTION), _TOPIC) + _mask(_mask(text[start:end], _SANCTION), _TOPIC)
+    # a sanction may run into the match ("一律取消【等级平安校园称号】"): masked over both at once
+    joined = _mask(clause[: start - cs] + text[start:end], _SANCTION)
+    before = _mask(joined[: start - cs], _TOPIC) + _mask(joined[start - cs :], _TOPIC)
     if _NEGATION_BEFORE.search(before):
         return True
     # "严禁以下做法：层层签订责任状……": a cue in the lead-in before a colon.
