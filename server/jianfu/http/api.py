@@ -35,7 +35,7 @@ async def list_rules(request: Request) -> Response:
 
 async def get_rule(request: Request) -> Response:
     rule_id = request.path_params["rule_id"]
-    rule = _service(request).by_id.get(rule_id.upper())
+    rule = _service(request).rules_by_id.get(rule_id.upper())
     if rule is None:
         raise ApiError(404, "rule_not_found", f"没有编号为 {rule_id[:40]} 的规则。可通过 GET /v1/rules 查看全部规则。")
     return json_response(rule_detail_record(rule))
@@ -52,7 +52,7 @@ async def check(request: Request) -> Response:
     document, paragraphs = checking.document_from_request(data)
     if request.app.state.refuse_classified:
         checking.refuse_classified(document)
-    settings, parents = checking.settings_from_request(data.get("settings"), service.base)
+    settings, parents = checking.settings_from_request(data.get("settings"), service.settings)
     payload = await run_in_threadpool(checking.check_response, service, document, paragraphs, settings, parents)
     return json_response(payload)
 
@@ -82,7 +82,7 @@ async def check_file(request: Request) -> Response:
         checking.parse_json(raw_settings.encode("utf-8"))
         if isinstance(raw_settings, str) and raw_settings.strip()
         else None,
-        service.base,
+        service.settings,
     )
     try:
         document = await run_in_threadpool(read_bytes, data, suffix, None)

@@ -3,18 +3,15 @@
 from __future__ import annotations
 
 import json
-import threading
-from dataclasses import dataclass, field, replace
 from typing import Any
 
 from jianfu import __version__
-from jianfu.engine import Checker, Result
 from jianfu.http.errors import ApiError
 from jianfu.model import Document
 from jianfu.positions import ParagraphIndex, TextIndex
 from jianfu.records import finding_record, pick, stats_record
-from jianfu.rules import Rule
-from jianfu.settings import Settings, SettingsError, from_mapping
+from jianfu.session import CheckSession, SettingsResolver
+from jianfu.settings import Settings, SettingsError
 from jianfu.text.structure import parse
 
 API_VERSION = 1
@@ -25,22 +22,8 @@ _CAMEL = {"docType": "doc_type", "parentText": "parent_text", "specialTopics": "
 NO_PATHS = "本服务只接受文稿文字或上传的文件，不读取服务器上的路径。"
 
 
-@dataclass
-class Service:
-    """Rules and the shared checker (its paragraph cache makes re-checks while typing cheap)."""
-
-    rules: list[Rule]
-    base: Settings
-    checker: Checker = field(init=False)
-    lock: threading.Lock = field(default_factory=threading.Lock)  # the checker's cache is not thread-safe
-
-    def __post_init__(self) -> None:
-        self.checker = Checker(self.rules, self.base)
-        self.by_id = {r.id: r for r in self.rules}
-
-    def check(self, document: Document, settings: Settings, parents: tuple[Document, ...]) -> Result:
-        with self.lock:
-            return self.checker.with_settings(settings).check(document, parents)
+# Rules, settings and the shared checker (its paragraph cache makes re-checks while typing cheap).
+Service = CheckSession
 
 
 # --- requests -------------------------------------------------------------------------------
@@ -116,10 +99,10 @@ def paragraphs_of(document: Document) -> ParagraphIndex:
     return TextIndex(document.text).paragraphs([(p.start, p.end) for p in document.paragraphs])
 
 
-def settings_from_request(raw: Any, base: Settings) -> tuple[Settings, tuple[Document, ...]]:
+def settings_from_request(raw: Any, resolver: SettingsResolver) -> tuple[Settings, tuple[Document, ...]]:
     """Client settings over the service's (organisation) settings; ignores add up."""
     if raw is None:
-        return base, ()
+        return resolver.base, ()
     if not isinstance(raw, dict):
         raise ApiError(422, "invalid_settings", "settings 应为 JSON 对象。")
     data: dict[str, Any] = {_CAMEL.get(str(k), str(k)): v for k, v in raw.items()}
@@ -134,12 +117,10 @@ def settings_from_request(raw: Any, base: Settings) -> tuple[Settings, tuple[Doc
     if parent_text is not None and not isinstance(parent_text, str):
         raise ApiError(422, "invalid_settings", "settings.parent_text（上位文件全文）应为字符串。")
     try:
-        settings = from_mapping(data, source="settings", base=base)
+        settings = resolver.overlay(data, source="settings")
     except SettingsError as exc:  # the message quotes the value: keep it short
         message = str(exc)
         raise ApiError(422, "invalid_settings", message if len(message) <= 300 else message[:299] + "…") from None
-    if "ignore" in data:
-        settings = replace(settings, ignore=tuple(dict.fromkeys(base.ignore + settings.ignore)))
     parents = (parse(parent_text),) if parent_text and parent_text.strip() else ()
     return settings, parents
 

@@ -20,7 +20,7 @@ from typing import TYPE_CHECKING, Any
 from jianfu.analysis.lexicons import LexiconError, compile_slot
 from jianfu.kinds.base import CheckContext, ParamError, make_finding
 from jianfu.model import Document, Finding, Related
-from jianfu.positions import TextIndex
+from jianfu.positions import ParagraphIndex, TextIndex
 
 if TYPE_CHECKING:
     from jianfu.rules import Rule
@@ -69,16 +69,38 @@ def check(rule: Rule, document: Document, context: CheckContext) -> Iterator[Fin
         yield from _check_parent(rule, document, parent)
 
 
-def _check_parent(rule: Rule, document: Document, parent: Document) -> Iterator[Finding]:
-    params = rule.params
-    parent_sentences = _sentences(parent, params["formulas"])
-    if not parent_sentences:
-        return
-    exact = {key: index for index, (_, _, key) in enumerate(parent_sentences)}
+_Sentences = list[tuple[int, int, str]]
+_Indexed = tuple[_Sentences, dict[str, int], dict[str, int], ParagraphIndex]
+# parent -> its sentences, exact keys, shingles and paragraphs, by identity: the session hands every check the
+# same parsed parent until its file changes, so an editor does not re-shingle it per keystroke
+_PARENTS: dict[tuple[int, int], tuple[Document, Any, _Indexed]] = {}
+_PARENTS_KEPT = 8
+
+
+def _indexed(parent: Document, formulas: re.Pattern[str]) -> _Indexed:
+    slot = (id(parent), id(formulas))
+    cached = _PARENTS.get(slot)
+    if cached is not None and cached[0] is parent and cached[1] is formulas:
+        return cached[2]
+    sentences = _sentences(parent, formulas)
+    exact = {key: index for index, (_, _, key) in enumerate(sentences)}
     shingles: dict[str, int] = {}
-    for index, (_, _, key) in enumerate(parent_sentences):
+    for index, (_, _, key) in enumerate(sentences):
         for i in range(len(key) - SHINGLE + 1):
             shingles.setdefault(key[i : i + SHINGLE], index)
+    paragraphs = TextIndex(parent.text).paragraphs([(p.start, p.end) for p in parent.paragraphs])
+    while len(_PARENTS) >= _PARENTS_KEPT:  # parents of one-off requests must not pile up
+        del _PARENTS[next(iter(_PARENTS))]
+    indexed = (sentences, exact, shingles, paragraphs)
+    _PARENTS[slot] = (parent, formulas, indexed)  # holding both keeps their ids unique
+    return indexed
+
+
+def _check_parent(rule: Rule, document: Document, parent: Document) -> Iterator[Finding]:
+    params = rule.params
+    parent_sentences, exact, shingles, paragraphs = _indexed(parent, params["formulas"])
+    if not parent_sentences:
+        return
 
     copied: list[tuple[int, int, int]] = []  # child start, end, parent sentence index
     for s, e, key in _sentences(document, params["formulas"]):
@@ -109,9 +131,6 @@ def _check_parent(rule: Rule, document: Document, parent: Document) -> Iterator[
         ):
             copied.append((s, e, candidate))
 
-    if not copied:
-        return
-    paragraphs = TextIndex(parent.text).paragraphs([(p.start, p.end) for p in parent.paragraphs])
     for group in _group(document, copied):
         start, end = group[0][0], group[-1][1]
         p_start, p_end = parent_sentences[group[0][2]][0], parent_sentences[group[-1][2]][1]

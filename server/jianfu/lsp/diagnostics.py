@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
 
@@ -23,14 +24,21 @@ SEVERITIES = {
 }
 
 
-def to_diagnostic(finding: Finding, positions: PositionMap, rules: dict[str, Rule], encoding: str) -> types.Diagnostic:
+def to_diagnostic(
+    finding: Finding,
+    positions: PositionMap,
+    rules: dict[str, Rule],
+    encoding: str,
+    parents: Mapping[str, PositionMap] | None = None,
+) -> types.Diagnostic:
+    """``parents``: positions in each parent document by its path, for related locations."""
     record = finding_record(finding, positions.text)
     rule = rules.get(record["rule"])
     related = [
         types.DiagnosticRelatedInformation(
             location=types.Location(
                 uri=Path(r.path).resolve().as_uri() if r.path else "",
-                range=_related_range(r, encoding),
+                range=_related_range(r, parents or {}),
             ),
             message=r.message,
         )
@@ -50,15 +58,26 @@ def to_diagnostic(finding: Finding, positions: PositionMap, rules: dict[str, Rul
 
 
 def capped(
-    findings: tuple[Finding, ...], positions: PositionMap, rules: dict[str, Rule], encoding: str, limit: int
+    findings: tuple[Finding, ...],
+    positions: PositionMap,
+    rules: dict[str, Rule],
+    encoding: str,
+    limit: int,
+    parents: Mapping[str, PositionMap] | None = None,
 ) -> list[types.Diagnostic]:
     """At most ``limit`` diagnostics (the most severe first, shown in document order), then one more
     saying how many were left out: an editor handed 100,000 diagnostics is itself unusable."""
+    shown = [to_diagnostic(findings[i], positions, rules, encoding, parents) for i in shown_indices(findings, limit)]
     if len(findings) <= limit:
-        return [to_diagnostic(f, positions, rules, encoding) for f in findings]
-    kept = sorted(sorted(range(len(findings)), key=lambda i: (_RANK[findings[i].severity], i))[:limit])
-    shown = [to_diagnostic(findings[i], positions, rules, encoding) for i in kept]
+        return shown
     return [*shown, left_out_diagnostic(len(findings) - limit, limit)]
+
+
+def shown_indices(findings: tuple[Finding, ...], limit: int) -> list[int]:
+    """The findings ``capped`` shows, in document order."""
+    if len(findings) <= limit:
+        return list(range(len(findings)))
+    return sorted(sorted(range(len(findings)), key=lambda i: (_RANK[findings[i].severity], i))[:limit])
 
 
 _RANK = {Severity.ERROR: 0, Severity.WARNING: 1, Severity.INFO: 2, Severity.HINT: 3}
@@ -78,16 +97,13 @@ def left_out_diagnostic(left_out: int, limit: int) -> types.Diagnostic:
     )
 
 
-def _related_range(related: Any, encoding: str) -> types.Range:
-    # The parent document is not open in the editor: read it to place the range exactly.
-    try:
-        from jianfu.text.readers import read_path
-
-        text = read_path(Path(related.path)).text
-        return PositionMap(text, encoding).range(related.start, related.end)
-    except Exception:  # the parent moved or became unreadable: point at its line
-        position = types.Position(line=related.line, character=0)
-        return types.Range(start=position, end=position)
+def _related_range(related: Any, parents: Mapping[str, PositionMap]) -> types.Range:
+    # The parent as the check read it (never read again here: this runs on every keystroke).
+    positions = parents.get(related.path)
+    if positions is not None:
+        return positions.range(related.start, related.end)
+    position = types.Position(line=related.line, character=0)  # a parent we do not hold: its line
+    return types.Range(start=position, end=position)
 
 
 def stats_payload(uri: str, version: int | None, result: Result, positions: PositionMap) -> dict[str, Any]:
