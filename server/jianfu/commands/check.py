@@ -47,6 +47,7 @@ class Plan:
     annotate_dir: str | None
     jobs: int
     progress: bool
+    baseline: Any = None  # BaselineRun, when --baseline names an earlier draft or result
 
     @property
     def streams(self) -> bool:
@@ -105,6 +106,7 @@ def make_plan(args: argparse.Namespace) -> Plan:
             ) from None
     shown = registry.get(args.format or "text")
     progress = not args.no_progress and len(files) >= 2
+    baseline = _baseline(args, rules, base, parents, files)
     return Plan(
         outputs,
         shown,
@@ -119,7 +121,22 @@ def make_plan(args: argparse.Namespace) -> Plan:
         args.annotate,
         args.jobs,
         progress,
+        baseline,
     )
+
+
+def _baseline(
+    args: argparse.Namespace, rules: list[Any], base: Settings, parents: tuple[Document, ...], files: list[Path]
+) -> Any:
+    if not getattr(args, "baseline", None):
+        return None
+    from jianfu.baseline import BaselineError
+    from jianfu.commands.check_baseline import BaselineRun
+
+    try:
+        return BaselineRun(args, rules, base, parents, files)
+    except BaselineError as exc:
+        raise PlanError(f"jianfu：{exc}") from None
 
 
 def _settings(args: argparse.Namespace, config: Path | None) -> Settings:

@@ -15,14 +15,28 @@ from jianfu.report import FileReport
 if TYPE_CHECKING:
     from jianfu.commands.check import Plan
     from jianfu.commands.check_run import Ran
+    from jianfu.output.registry import Format
 
 
 def render_outputs(plan: Plan, reports: list[FileReport]) -> list[tuple[Path, bytes]]:
     """Each -o file's bytes; the HTML report links each draft to its annotated copy."""
     links = plan.copies.links if plan.copies else lambda _folder: None
     return [
-        (path, fmt.encode(fmt.render(Emission(reports, plan.rules, links(path.parent))))) for fmt, path in plan.outputs
+        (
+            path,
+            _with_baseline(
+                plan, fmt, fmt.encode(fmt.render(Emission(reports, plan.rules, links(path.parent)))), reports
+            ),
+        )
+        for fmt, path in plan.outputs
     ]
+
+
+def _with_baseline(plan: Plan, fmt: Format, data: bytes, reports: list[FileReport]) -> bytes:
+    """The JSON result carries each finding's baseline status; other formats show it in the text."""
+    if plan.baseline and fmt.name == "json":
+        return bytes(plan.baseline.add_to_json(data, reports))
+    return data
 
 
 def emit(plan: Plan, ran: Ran, started: float) -> int:
@@ -37,14 +51,17 @@ def emit(plan: Plan, ran: Ran, started: float) -> int:
             sys.stderr.write(f"jianfu：无法写入 {path}（{exc.strerror}）。请检查路径和权限。\n")
             return EXIT_ERROR
     if not plan.outputs and not plan.streams:
-        rendered = plan.shown.render(Emission(reports, plan.rules))
-        sys.stdout.write(rendered if isinstance(rendered, str) else rendered.decode("utf-8"))
+        shown = plan.shown
+        data = _with_baseline(plan, shown, shown.encode(shown.render(Emission(reports, plan.rules))), reports)
+        sys.stdout.write(data.decode("utf-8"))
 
     failed = sum(1 for r in reports if r.error)
     total = sum(len(r.findings) for r in reports)
     if plan.streams or plan.outputs:
         sys.stdout.flush()
         sys.stderr.write(textout.render_summary(len(reports), total, failed, time.monotonic() - started))
+    if plan.baseline:
+        sys.stderr.write(plan.baseline.summary())
     if ran.annotated is not None:
         sys.stderr.write(f"批注副本 {ran.annotated} 份已写入 {plan.annotate_dir}。\n")
     if failed or plan.rule_errors:
