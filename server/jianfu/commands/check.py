@@ -12,7 +12,7 @@ import sys
 import time
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from jianfu.commands import EXIT_ERROR
 from jianfu.commands.rules import load_rules
@@ -108,20 +108,20 @@ def make_plan(args: argparse.Namespace) -> Plan:
     progress = not args.no_progress and len(files) >= 2
     baseline = _baseline(args, rules, base, parents, files)
     return Plan(
-        outputs,
-        shown,
-        rules,
-        rule_errors,
-        base,
-        config,
-        parents,
-        files,
-        missing,
-        copies,
-        args.annotate,
-        args.jobs,
-        progress,
-        baseline,
+        outputs=outputs,
+        shown=shown,
+        rules=rules,
+        rule_errors=rule_errors,
+        base=base,
+        config=config,
+        parents=parents,
+        files=files,
+        missing=missing,
+        copies=copies,
+        annotate_dir=args.annotate,
+        jobs=args.jobs,
+        progress=progress,
+        baseline=baseline,
     )
 
 
