@@ -34,7 +34,7 @@ RULE_FIELDS: dict[str, Any] = {
     "article": {"type": "integer", "minimum": 1, "maximum": 21},
     "clause": _STR,
     "severity": {"enum": ["error", "warning", "info", "hint"]},
-    "kind": {"enum": list(KIND_MODULES)},
+    "kind": {"enum": list(KIND_MODULES)},  # every kind the rules can use: a new kind cannot be forgotten here
     "message": _STR,
     "why": _STR,
     "suggestion": _STR,
