@@ -33,7 +33,7 @@ RULE_FIELDS: dict[str, Any] = {
     "article": {"type": "integer", "minimum": 1, "maximum": 21},
     "clause": _STR,
     "severity": {"enum": ["error", "warning", "info", "hint"]},
-    "kind": {"enum": ["phrase", "length", "section", "copy"]},
+    "kind": {"enum": ["phrase", "length", "section", "copy", "addressing"]},
     "message": _STR,
     "why": _STR,
     "suggestion": _STR,
