@@ -46,6 +46,8 @@ def read(text: str, setting: str = "auto") -> direction.Addressing:
         (REPORT, "上行文", "文种"),
         ("关于商请支持乡村教师培训的函\n\n县财政局：\n    请予支持为盼。\n", "平行文", "文种"),
         ("关于商请支持乡村教师培训的复函\n\n县财政局：\n    同意。\n", "平行文", "文种"),
+        # a 函 to the departments of one's own level goes to peers; to every township it goes down
+        ("关于征求意见的函\n\n县直各部门，县乡村振兴领导小组各成员单位：\n    请于5月底前反馈。\n", "平行文", "文种"),
         # a 函 to every township goes down
         ("关于征求意见的函\n\n各乡镇人民政府：\n    请于5月底前反馈。\n", "下行文", "主送机关"),
         (NOTICE, "下行文", "主送机关"),

@@ -34,6 +34,8 @@ _TITLE_ISSUER = re.compile("^(.{2,40}?)关于")
 _UPWARD_FORMULA = re.compile(
     "妥否[，,]?请(?:批示|示|审示|审批)|(?:特此|专此)(?:请示|报告)|请予(?:批示|审批|批准|审定)|(?:报告|请示)如下[：:]"
 )
+# Lower levels among the addressees: 各乡镇, 各县（市、区）, 各村, 各街道办事处, 各学校
+_TO_LOWER_LEVELS = re.compile("各[^，,；;：:]{0,6}?(?:(?:乡|镇|街道|县|市|区|旗|州)(?!直)|村|社区|嘎查|学校|下属|所属)|下级")
 # Documents that go down whoever is addressed.
 _DOWNWARD_GENRES = frozenset(
     "批复 通知 通报 决定 决议 命令 公告 通告 方案 办法 细则 规定 规则 条例 规划 计划 要点 指引 指南 措施 清单 制度 责任书".split()
@@ -97,10 +99,10 @@ def title_genre(title: str) -> str:
 def _direction(document: Document, genre: str, addressee: str) -> tuple[str, str]:
     if genre in ("请示", "报告"):
         return UPWARD, "文种"
+    if genre == "函":  # to 县直各部门 or 各成员单位 a letter goes to peers; to 各乡镇 it goes down
+        return (DOWNWARD, "主送机关") if _TO_LOWER_LEVELS.search(addressee) else (PEER, "文种")
     if addressee.startswith("各") or "各" in addressee[:12]:  # 各乡镇、各部门, 县直各单位: sent down
         return DOWNWARD, "主送机关"
-    if genre == "函":
-        return PEER, "文种"
     if genre in _DOWNWARD_GENRES:
         return DOWNWARD, "文种"
     if addressee and _all_party_or_government(addressee):
