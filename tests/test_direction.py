@@ -46,6 +46,8 @@ def read(text: str, setting: str = "auto") -> direction.Addressing:
         (REPORT, "上行文", "文种"),
         ("关于商请支持乡村教师培训的函\n\n县财政局：\n    请予支持为盼。\n", "平行文", "文种"),
         ("关于商请支持乡村教师培训的复函\n\n县财政局：\n    同意。\n", "平行文", "文种"),
+        # a 函 to the departments of one's own level goes to peers; to every township it goes down
+        ("关于征求意见的函\n\n县直各部门，县乡村振兴领导小组各成员单位：\n    请于5月底前反馈。\n", "平行文", "文种"),
         # a 函 to every township goes down
         ("关于征求意见的函\n\n各乡镇人民政府：\n    请于5月底前反馈。\n", "下行文", "主送机关"),
         (NOTICE, "下行文", "主送机关"),
@@ -230,3 +232,14 @@ def test_a_pass_example_silenced_by_its_direction_is_flagged_as_a_downward_docum
     assert direction.read(parse(example.text)).direction not in rule.directions, example.note
     settings = Settings(select=(rule.id,), direction="下行文")
     assert Checker([rule], settings).check(parse(example.text)).findings, example.text[:60]
+
+
+def test_an_addressee_wrapped_over_two_lines() -> None:
+    text = "关于做好某项工作的通知\n\n各乡镇党委、政府，县委各部门，县直各单位，\n驻县各单位：\n    各乡镇要认真落实。\n\n县农业农村局\n2025年1月1日\n"
+    found = read(text)
+    assert found.addressee == "各乡镇党委、政府，县委各部门，县直各单位，驻县各单位"
+    assert (
+        found.addressee_span
+        and text[slice(*found.addressee_span)] == "各乡镇党委、政府，县委各部门，县直各单位，\n驻县各单位"
+    )
+    assert "JF101" in {f.rule for f in Checker(RULES).check(parse(text)).findings}

@@ -34,6 +34,10 @@ _TITLE_ISSUER = re.compile("^(.{2,40}?)关于")
 _UPWARD_FORMULA = re.compile(
     "妥否[，,]?请(?:批示|示|审示|审批)|(?:特此|专此)(?:请示|报告)|请予(?:批示|审批|批准|审定)|(?:报告|请示)如下[：:]"
 )
+# Lower levels among the addressees: 各乡镇, 各县（市、区）, 各村, 各街道办事处, 各学校
+_TO_LOWER_LEVELS = re.compile(
+    "各[^，,；;：:]{0,6}?(?:(?:乡|镇|街道|县|市|区|旗|州)(?!直)|村|社区|嘎查|学校|下属|所属)|下级"
+)
 # Documents that go down whoever is addressed.
 _DOWNWARD_GENRES = frozenset(
     "批复 通知 通报 决定 决议 命令 公告 通告 方案 办法 细则 规定 规则 条例 规划 计划 要点 指引 指南 措施 清单 制度 责任书".split()
@@ -97,10 +101,10 @@ def title_genre(title: str) -> str:
 def _direction(document: Document, genre: str, addressee: str) -> tuple[str, str]:
     if genre in ("请示", "报告"):
         return UPWARD, "文种"
+    if genre == "函":  # to 县直各部门 or 各成员单位 a letter goes to peers; to 各乡镇 it goes down
+        return (DOWNWARD, "主送机关") if _TO_LOWER_LEVELS.search(addressee) else (PEER, "文种")
     if addressee.startswith("各") or "各" in addressee[:12]:  # 各乡镇、各部门, 县直各单位: sent down
         return DOWNWARD, "主送机关"
-    if genre == "函":
-        return PEER, "文种"
     if genre in _DOWNWARD_GENRES:
         return DOWNWARD, "文种"
     if addressee and _all_party_or_government(addressee):
@@ -135,14 +139,37 @@ def _start(paragraph: Paragraph) -> int:
     return paragraph.start
 
 
+# A 主送 too long for one line: "各乡镇党委、政府，县直各单位，" then "驻县各单位："
+_ADDRESSEE_HEAD = re.compile("^[^。；！？：:]{2,80}[，,、]$")
+_ADDRESSEE_TAIL = re.compile("^[^。；！？，,]{2,60}[：:]$")
+
+
 def _addressee(document: Document) -> tuple[str, tuple[int, int] | None]:
-    if document.addressee_span is None:
-        return "", None
-    start, end = document.addressee_span
-    line = document.norm[start:end]
-    stripped = line.strip().rstrip("：:").strip()
-    offset = start + line.index(stripped[:1]) if stripped else start
-    return stripped, (offset, offset + len(stripped))
+    if document.addressee_span is not None:
+        start, end = document.addressee_span
+    else:
+        wrapped = _wrapped_addressee(document)
+        if wrapped is None:
+            return "", None
+        start, end = wrapped
+    text = document.norm[start:end]
+    stripped = "".join(line.strip() for line in text.splitlines()).rstrip("：:").strip()
+    offset = start + len(text) - len(text.lstrip())
+    # the span runs to the colon (the lines may be joined without their break)
+    colon = max(document.norm.rfind("：", start, end), document.norm.rfind(":", start, end))
+    return stripped, (offset, colon if colon > offset else end)
+
+
+def _wrapped_addressee(document: Document) -> tuple[int, int] | None:
+    """The 主送 as the first two body lines, the first ending with a comma, the second with a colon."""
+    first, last = _paragraphs_within(document, *document.body_span)
+    lines = [p for p in document.paragraphs[first : min(first + 4, last)] if p.text.strip()][:2]
+    if len(lines) < 2:
+        return None
+    head, tail = (document.norm[p.start : p.end].strip() for p in lines)
+    if _ADDRESSEE_HEAD.match(head) and _ADDRESSEE_TAIL.match(tail) and "各" in head:
+        return lines[0].start, lines[1].end
+    return None
 
 
 def _issuers(document: Document) -> tuple[tuple[str, ...], tuple[int, int] | None]:
