@@ -133,7 +133,17 @@ def test_the_direction_the_check_read_is_stated(rules) -> None:
     document = read_path(EXAMPLES / "合规通知.txt")
     result = Checker(rules).check(document)
     holder = type("Checked", (), {"addressing": Addressing(), "findings": result.findings, "stats": result.stats})()
-    form = build("请示.txt", document, holder, rules, checklist.load())  # type: ignore[arg-type]
+    directed = [Directed(r) for r in rules]  # rules that speak to 下行文 only (``Rule.directions``)
+    form = build("请示.txt", document, holder, directed, checklist.load())  # type: ignore[arg-type]
     facts = dict(fact_pairs(form.facts))
     assert facts["行文方向"] == "上行文（依据：文种“请示”）" and form.facts.direction == "上行文"
     assert facts["文种"] == "请示" and facts["主送机关"] == "市人民政府" and facts["发文机关"] == "某某县人民政府"
+    assert row(form, "会议").conclusion == model.NOT_FOUND and "上行文" in row(form, "会议").note
+
+
+class Directed:
+    def __init__(self, rule) -> None:  # type: ignore[no-untyped-def]
+        self.rule, self.directions = rule, ("下行文",)
+
+    def __getattr__(self, name: str):  # type: ignore[no-untyped-def]
+        return getattr(self.rule, name)
