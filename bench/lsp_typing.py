@@ -1,8 +1,8 @@
 """Language-server latency while typing: the real `jianfu lsp` over stdio.
 
-For a 5,000-字 and a 50,000-字 draft: 200 single-character edits at ~10 per second, then a burst of
-20 without pause; the time from sending `didChange` to receiving the `publishDiagnostics` of that
-version (debounce 0 for the measurement: the configured debounce delay adds to it as a fixed wait).
+For a 5,000-字 and a 50,000-字 draft (and the 5,000-字 one again with a 上位文件 named in jianfu.toml):
+200 single-character edits at ~10 per second, then a burst of 20 without pause; the time from
+sending `didChange` to receiving the `publishDiagnostics` of that version (debounce 0 for the measurement: the configured debounce delay adds to it as a fixed wait).
 Also start-up: process spawn to the first diagnostics. Run: python bench/lsp_typing.py
 """
 
@@ -58,8 +58,13 @@ def percentile(values: list[float], p: float) -> float:
     return ordered[min(len(ordered) - 1, int(round(p / 100 * (len(ordered) - 1))))]
 
 
-async def run(chars: int, folder: Path, debounce: int = 0) -> None:
+async def run(chars: int, folder: Path, debounce: int = 0, parent: bool = False) -> None:
     text = draft(chars, seed=chars)
+    if parent:  # a 上位文件 named in jianfu.toml: the copy check (JF204) runs against it on every keystroke
+        folder = folder / "with-parent"
+        folder.mkdir(exist_ok=True)
+        (folder / "上位文件.txt").write_text(draft(chars, seed=7), "utf-8")
+        (folder / "jianfu.toml").write_text('parents = ["上位文件.txt"]\n', "utf-8")
     path = folder / f"draft{chars}.txt"
     path.write_text(text, "utf-8")
     uri = path.as_uri()
@@ -125,7 +130,7 @@ async def run(chars: int, folder: Path, debounce: int = 0) -> None:
         return
     t = ms(typing)
     print(
-        f"{chars:>6} 字: start-up {startup * 1000:6.0f} ms | typing p50 {statistics.median(t):5.1f} ms p95 {percentile(t, 95):5.1f} ms"
+        f"{chars:>6} 字{' + 上位文件' if parent else ''}: start-up {startup * 1000:6.0f} ms | typing p50 {statistics.median(t):5.1f} ms p95 {percentile(t, 95):5.1f} ms"
         f" max {max(t):5.1f} ms | burst of 20: last keystroke -> final diagnostics {after_last * 1000:5.1f} ms,"
         f" {publishes} publishes"
     )
@@ -135,6 +140,7 @@ async def main() -> None:
     with tempfile.TemporaryDirectory() as folder:
         for chars in (5000, 50000):
             await run(chars, Path(folder))
+        await run(5000, Path(folder), parent=True)
         for chars in (5000, 50000):
             await run(chars, Path(folder), debounce=150)
     print(

@@ -47,6 +47,7 @@ PROHIBITIONS = [
     "不可随意【实行一票否决】。",
     "规范【创建示范活动】，严控总量。",
     "【签订责任状】等做法一律取消。",
+    "各地开展的【创建示范项目】，以国家和省级批准保留的项目为准，不得自行增设。",
     "坚决整治【层层陪会】。",
     "对【按月排名通报】进行专项整治。",
     "整治工作群过多过滥，不得要求【层层建群】。",
@@ -211,3 +212,22 @@ def test_traditional_characters_go_through_the_normal_form(rules, sentence: str,
 def test_a_self_check_question_asks_and_does_not_demand(sentence: str) -> None:
     start = sentence.index("一票否决") if "一票否决" in sentence else sentence.index("签订")
     assert mode(sentence, start, start + 4) == "question"
+
+
+@pytest.mark.parametrize(
+    ("marked", "expected"),
+    [
+        ("本局将【配备2名专职工作人员】负责热线交办件的统一受理，不再向乡镇安排专人。", "own"),
+        ("为做好此项工作，我委已【设立专门工作专班】。", "own"),
+        ("我镇现有工作人员2名，恳请县委编办【核增事业编制1名】。", "request"),
+        ("经县委编委会议研究，同意设立县应急管理综合行政执法大队，【核定事业编制10名】。", "approval"),
+        ("今年以来，我局共向市委【报送工作信息12期】，反映基层减负工作成效。", "own"),
+        ("通报指出，某县要求各乡镇每周【上报工作照片】，属于典型的“留痕主义”，已责令整改。", "critique"),
+        # still demands: the lower levels are told, or the sanction is the demand
+        ("我县各乡镇要【配备2名专职工作人员】。", "demand"),
+        ("对台账资料不全的，责令限期整改，【每周上报工作照片】。", "demand"),
+    ],
+)
+def test_own_work_requests_upward_and_approvals_are_not_demands(marked: str, expected: str) -> None:
+    text, start, end = _split(marked)
+    assert mode(text, start, end) == expected

@@ -10,7 +10,6 @@ from typing import NoReturn
 from jianfu import __version__
 from jianfu.commands import EXIT_CLEAN, EXIT_ERROR
 from jianfu.commands.assess import add_assess_command
-from jianfu.commands.check import FORMATS
 from jianfu.commands.serve import add_serve_commands
 from jianfu.model import Severity
 from jianfu.shown import one_line
@@ -52,6 +51,9 @@ class _Parser(argparse.ArgumentParser):
 
 
 def build_parser() -> argparse.ArgumentParser:
+    from jianfu.output import check_formats as _check_formats  # noqa: F401 - registers the formats
+    from jianfu.output import registry
+
     parser = _Parser(
         prog="jianfu",
         description="减负：按《整治形式主义为基层减负若干规定》检查公文草稿。",
@@ -71,15 +73,15 @@ def build_parser() -> argparse.ArgumentParser:
     )
     check.add_argument(
         "--format",
-        choices=list(FORMATS),
-        help="输出格式（默认 text，或按 -o 文件的扩展名）：json、sarif 供程序读取；xlsx、csv 为问题清单；html 为可离线打开的报告",
+        choices=[f.name for f in registry.formats()],
+        help=registry.format_help(),
     )
     check.add_argument(
         "-o",
         "--output",
         metavar="文件",
         action="append",
-        help="把结果写入文件（原子写入），默认输出到标准输出；可多次指定，按扩展名（.xlsx .csv .html .json .sarif .txt）决定格式",
+        help=f"把结果写入文件（原子写入），默认输出到标准输出；可多次指定，按扩展名（{registry.own_suffixes()}）决定格式",
     )
     check.add_argument(
         "--annotate",

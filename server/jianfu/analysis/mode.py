@@ -60,7 +60,9 @@ _NEGATION_AFTER = re.compile(
 _NEGATION_LATER = re.compile(
     "(?:不|不得|不再|不宜|一般不|原则上不)(?:提出|作出|作|做|提|再提)(?:具体|硬性|统一)?要求|"
     "(?:一律|全部|坚决|予以|均予|逐步|自行|统一|均已|已经?|已全部)(?:取消|清理|废止|叫停|撤销|停止|删除|删去)[。；！？]?$|"
-    "(?:一律|全部|均)(?:不得|不再)(?:开展|保留|设置|实行|执行|要求)"
+    "(?:一律|全部|均)(?:不得|不再)(?:开展|保留|设置|实行|执行|要求)|"
+    # "……创建示范项目，以批准保留的项目为准，不得自行增设。"
+    "不得(?:自行|擅自|随意|另行)(?:增设|新增|新设|设立|设置|开展|组织|扩大)[^，。；]{0,6}[。；！？]?$"
 )
 # A sanction is the demand itself ("…的，一律不得评先评优"), not a ban on the practice: masked
 # before the negation cues are searched.
@@ -89,7 +91,7 @@ _CRITIQUE_BEFORE = re.compile(
     "有的(?:地方|部门|单位|地区|乡镇)|一些(?:地方|部门|单位|地区)|部分[^，。；]{0,4}?(?:地方|部门|单位|地区|乡镇)|经调查|经查|"
     "少数(?:地方|部门|单位)|个别(?:地方|部门|单位|地区)|仍有|仍然有|"
     # a demand from above named as the thing to report: "对于上级要求乡镇单独设立机构的，可向县减负办反映"
-    "对于?上级(?:部门)?(?:擅自|随意)?要求|典型案例|案例[：:]"
+    "对于?上级(?:部门)?(?:擅自|随意)?要求|典型案例|案例[：:]|通报指出"
 )
 # "报送工作进展情况、存在问题和下一步打算": the problems are one more item of a report, not a critique
 _REPORT_ITEM = re.compile("(?:[和及、与]|以及)(?:存在|遇到|发现|面临)的?(?:主要|突出)?(?:困难和|困难、|困难)?问题")
@@ -107,6 +109,8 @@ _CRITIQUE_AFTER = re.compile(
 _CRITIQUE_LATER = re.compile(
     "(?:仍然|依然|仍|还|较为|比较|十分|较|尤为)(?:突出|严重|普遍|多发)|屡禁不止|禁而未绝|时有发生|反弹回潮|"
     "不同程度(?:地)?存在|(?:仍然|依然|仍|还)(?:存在|大量存在)|压力(?:很|较|过|太)大|"
+    # a report of a case: "……，属于典型的“留痕主义”，已责令整改"
+    "属于[^，。；]{0,6}(?:形式主义|官僚主义|留痕主义|痕迹主义)|已(?:被)?责令(?:其)?(?:整改|纠正|改正)|"
     "(?:加重|增加|加大|成为)(?:了)?[^，。；]{0,8}(?:基层)?负担|负担(?:较重|过重|沉重|繁重)|疲于应付|苦不堪言|不堪重负"
 )
 # A quotation or citation of the rules themselves.
@@ -223,10 +227,21 @@ def reason(text: str, start: int, end: int) -> str | None:
 
 # A self-check question ("是否存在……一票否决？", "有没有层层签订责任状？") asks; it does not demand.
 _QUESTION = re.compile("是否|有没有|有无|能否|吗[？?]?$")
+# The issuer speaks of its own work ("本局将配备2名专职人员……"): nothing is asked of a lower level.
+# Only first person with an own-work verb: "我县各乡镇要……" still addresses the towns.
+_OWN = re.compile(
+    "^(?:[^，。；]{0,12}[，,])?(?:本|我)(?:局|委|厅|办|部|中心|单位|部门|院|室|处|科|站|所)"
+    "(?:将|已|拟|负责|统一|会同|牵头|正在|现已|已经|今年已|共|累计|先后|向(?:上级|省|市|县|区))"
+)
+# A request to a superior ("恳请县委编办核增事业编制1名", "妥否，请批示") asks; it does not demand.
+_REQUEST_UP = re.compile("恳请|敬请|请予(?:批准|审批|核准|支持)|妥否|特此请示|请批示|请审批|呈请")
+# An approval of what the addressee asked for ("经研究，同意设立……", "同意你局……") grants; it does not demand.
+_APPROVAL = re.compile("^(?:经[^，。；]{0,24}研究[，,]?(?:决定)?)?(?:同意|批准)(?:你|设立|成立|核定|增加|调整)")
 
 
 def mode(text: str, start: int, end: int) -> str:
-    """ "demand", or why ``text[start:end]`` is not one: "prohibition", "quotation", "critique", "question"."""
+    """ "demand", or why ``text[start:end]`` is not one: "prohibition", "quotation", "critique", "question",
+    "own" (the issuer's own work), "request" (asked of a superior) or "approval" (granted to the addressee)."""
     why = reason(text, start, end)
     if why is not None:
         return why
@@ -234,9 +249,31 @@ def mode(text: str, start: int, end: int) -> str:
     sentence = text[s:e].rstrip()
     if sentence.endswith(("？", "?")) and _QUESTION.search(sentence):
         return "question"
+    lead = text[s:start].lstrip()
+    if _OWN.search(lead):
+        return "own"
+    if _REQUEST_UP.search(sentence):
+        return "request"
+    if _APPROVAL.search(lead):
+        return "approval"
     return "demand"
 
 
-def is_not_a_requirement(text: str, start: int, end: int) -> bool:
-    """True when the practice at ``text[start:end]`` is forbidden, removed, quoted, criticised or asked about."""
-    return mode(text, start, end) != "demand"
+# Modes that make any match not a requirement.
+ALWAYS_SILENT = frozenset({"prohibition", "quotation", "critique", "question", "request"})
+# The issuer's own work and its approvals silence only the articles about what a document demands of
+# lower levels (2–3: staffing, posts, pay, reports, supporting documents). For meetings,
+# inspections, secondments, apps and campaigns the issuer's own act is the practice itself
+# ("本局将不定期组织暗访抽查").
+OWN_WORK_ARTICLES = frozenset({2, 3})
+
+
+def silencing_modes(article: int) -> frozenset[str]:
+    """The modes in which a match of a rule citing ``article`` is not reported."""
+    return ALWAYS_SILENT | {"own", "approval"} if article in OWN_WORK_ARTICLES else ALWAYS_SILENT
+
+
+def is_not_a_requirement(text: str, start: int, end: int, silent: frozenset[str] = ALWAYS_SILENT) -> bool:
+    """True when the practice at ``text[start:end]`` is forbidden, removed, quoted, criticised or asked about
+    (or in another mode of ``silent``)."""
+    return mode(text, start, end) in silent

@@ -30,13 +30,17 @@ class BaselineRun:
         files: Sequence[Path],
     ) -> None:
         """Raises ``BaselineError`` (Chinese) when the baseline cannot be used."""
-        resolver = baseline_input.DraftSettings(base, Path(args.config) if args.config else None)
+        from jianfu.session import SettingsResolver
+
+        resolver = SettingsResolver(base, config=Path(args.config) if args.config else None)
         self.source = args.baseline
-        self.earlier = baseline_input.load(args.baseline, rules, resolver.settings_for, parents, len(files))
+        self.earlier = baseline_input.load(args.baseline, rules, resolver.resolve, parents, len(files))
         self.comparisons: dict[str, Comparison] = {}
         self.errors: dict[str, str] = {}
+        self.reports: list[FileReport] = []  # those compared, for the JSON output
 
     def attach(self, report: FileReport) -> None:
+        self.reports.append(report)
         if report.document is None or report.result is None:
             return
         try:

@@ -5,8 +5,8 @@ from __future__ import annotations
 import csv
 from io import StringIO
 
+from jianfu.output.rows import COLUMNS, rows_of
 from jianfu.report import FileReport
-from jianfu.review.rows import COLUMNS, rows_of
 
 
 def render(reports: list[FileReport]) -> bytes:

@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Any
 
-from jianfu.positions import LineIndex
+from jianfu.positions import TextIndex
+from jianfu.records import finding_record
 from jianfu.report import FileReport
 
 COLUMNS = ("文件", "位置", "规则", "条款", "问题描述", "原文摘录", "修改建议")
@@ -34,30 +36,31 @@ class Row:
 
 
 def rows_of(reports: list[FileReport]) -> list[Row]:
-    rows = []
+    rows: list[Row] = []
     for report in reports:
         if report.document is None or report.result is None:
             continue
         text = report.document.text
-        index = LineIndex(text)
-        for f in report.result.findings:
-            line, column = index.line_col(f.start)
-            line_start = index.starts[line]
-            line_text = index.line_text(line)
-            start, end = f.start - line_start, min(f.end - line_start, len(line_text))
-            rows.append(
-                Row(
-                    file=report.path,
-                    line=line + 1,
-                    column=column + 1,
-                    rule=f.rule,
-                    article=f.article,
-                    message=f.message,
-                    excerpt=text[f.start : f.end],
-                    before=line_text[max(0, start - EXCERPT_CONTEXT) : start],
-                    after=line_text[end : end + EXCERPT_CONTEXT],
-                    suggestion=f.suggestion,
-                    clause=f.clause,
-                )
-            )
+        index = TextIndex(text)
+        rows += [_row(report.path, finding_record(f, text), index) for f in report.result.findings]
     return rows
+
+
+def _row(path: str, record: dict[str, Any], index: TextIndex) -> Row:
+    line, column = index.line_col(record["start"])
+    line_start = index.starts[line]
+    line_text = index.line_text(line)
+    start, end = record["start"] - line_start, min(record["end"] - line_start, len(line_text))
+    return Row(
+        file=path,
+        line=line + 1,
+        column=column + 1,
+        rule=record["rule"],
+        article=record["article"],
+        message=record["message"],
+        excerpt=record["text"],
+        before=line_text[max(0, start - EXCERPT_CONTEXT) : start],
+        after=line_text[end : end + EXCERPT_CONTEXT],
+        suggestion=record["suggestion"],
+        clause=record["clause"],
+    )

@@ -11,8 +11,8 @@ from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
 from openpyxl.styles import Alignment, Font, PatternFill
 from openpyxl.worksheet.worksheet import Worksheet
 
+from jianfu.output.rows import COLUMNS, rows_of
 from jianfu.report import FileReport
-from jianfu.review.rows import COLUMNS, rows_of
 
 HEADER_FONT = Font(bold=True, color="FFFFFF")
 HEADER_FILL = PatternFill("solid", fgColor="C0392B")

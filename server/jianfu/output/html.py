@@ -8,8 +8,8 @@ from collections import Counter, defaultdict
 from html import escape
 
 from jianfu import __version__
+from jianfu.output.rows import Row, rows_of
 from jianfu.report import FileReport
-from jianfu.review.rows import Row, rows_of
 
 STYLE = """
 body{font:14px/1.6 "Microsoft YaHei","WenQuanYi Micro Hei","Noto Sans CJK SC",sans-serif;margin:24px;color:#222}

@@ -14,8 +14,8 @@ import zipfile
 from pathlib import Path
 from urllib.parse import quote
 
+from jianfu.output.annotate import MARKER
 from jianfu.report import shown_path
-from jianfu.review.annotate import MARKER
 from jianfu.writeout import sweep_stale
 
 SUFFIX = "_审查意见.docx"
