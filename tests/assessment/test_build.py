@@ -117,33 +117,17 @@ def test_special_document_detected_from_the_title(rules) -> None:
 
 
 def test_the_direction_the_check_read_is_stated(rules) -> None:
-    """Once the check reads 文种/主送机关/落款 (``Result.addressing``), the form states what it used."""
+    """A 请示 goes up: the form states the direction and what it was read from, and the rows whose
+    rules concern demands on lower levels say why they stand down."""
     from jianfu.assessment.cells import fact_pairs
+    from jianfu.text.readers import read_bytes
+    from tests.assessment.test_cli import REQUEST
 
-    @dataclass(frozen=True)
-    class Addressing:
-        direction: str = "上行文"
-        genre: str = "请示"
-        addressee: str = "市人民政府"
-        issuers: tuple[str, ...] = ("某某县人民政府",)
-
-        def describe(self) -> str:
-            return "上行文（依据：文种“请示”）"
-
-    document = read_path(EXAMPLES / "合规通知.txt")
-    result = Checker(rules).check(document)
-    holder = type("Checked", (), {"addressing": Addressing(), "findings": result.findings, "stats": result.stats})()
-    directed = [Directed(r) for r in rules]  # rules that speak to 下行文 only (``Rule.directions``)
-    form = build("请示.txt", document, holder, directed, checklist.load())  # type: ignore[arg-type]
+    document = read_bytes(REQUEST.encode("utf-8"), ".txt")
+    form = build("请示.txt", document, Checker(rules).check(document), rules, checklist.load())
     facts = dict(fact_pairs(form.facts))
     assert facts["行文方向"] == "上行文（依据：文种“请示”）" and form.facts.direction == "上行文"
     assert facts["文种"] == "请示" and facts["主送机关"] == "市人民政府" and facts["发文机关"] == "某某县人民政府"
-    assert row(form, "会议").conclusion == model.NOT_FOUND and "上行文" in row(form, "会议").note
-
-
-class Directed:
-    def __init__(self, rule) -> None:  # type: ignore[no-untyped-def]
-        self.rule, self.directions = rule, ("下行文",)
-
-    def __getattr__(self, name: str):  # type: ignore[no-untyped-def]
-        return getattr(self.rule, name)
+    meetings = row(form, "会议")
+    assert meetings.conclusion == model.NOT_FOUND and "本文件为上行文" in meetings.note
+    assert "上行文" not in row(form, "篇幅").note  # the length limit applies whatever the direction

@@ -41,7 +41,7 @@ def build(
         row = placed.get(finding.rule, len(checklist.rows) - 1)
         quote = _quote(document, finding, starts, excuses, (statuses or {}).get(index, ""))
         by_row.setdefault(row, []).append(quote)
-    direction = getattr(getattr(result, "addressing", None), "direction", "")
+    direction = result.direction
     scope = _Scope(document, settings, parents_given, direction)
     rows = tuple(
         _row(n, spec, by_row.get(n, []), [r for r in rules if placed.get(r.id) == n], scope)
