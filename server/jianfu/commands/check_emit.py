@@ -18,20 +18,13 @@ if TYPE_CHECKING:
 
 
 def render_outputs(plan: Plan, reports: list[FileReport]) -> list[tuple[Path, bytes]]:
-    """Each -o file's bytes; the HTML report links each draft to its annotated copy."""
+    """Each -o file's bytes; the HTML report links each draft to its annotated copy. With --baseline
+    the JSON and HTML carry the comparison with the earlier draft."""
     links = plan.copies.links if plan.copies else lambda _folder: None
     return [
-        (
-            path,
-            _with_baseline(plan, fmt.name, fmt.encode(fmt.render(Emission(reports, plan.rules, links(path.parent))))),
-        )
+        (path, fmt.encode(fmt.render(Emission(reports, plan.rules, links(path.parent), plan.baseline))))
         for fmt, path in plan.outputs
     ]
-
-
-def _with_baseline(plan: Plan, name: str, data: bytes) -> bytes:
-    """--baseline: the JSON result carries each finding's fingerprint and status, and what was resolved."""
-    return plan.baseline.add_to_json(data, plan.baseline.reports) if plan.baseline and name == "json" else data
 
 
 def emit(plan: Plan, ran: Ran, started: float) -> int:
@@ -46,8 +39,8 @@ def emit(plan: Plan, ran: Ran, started: float) -> int:
             sys.stderr.write(f"jianfu：无法写入 {path}（{exc.strerror}）。请检查路径和权限。\n")
             return EXIT_ERROR
     if not plan.outputs and not plan.streams:
-        rendered = plan.shown.encode(plan.shown.render(Emission(reports, plan.rules)))
-        sys.stdout.write(_with_baseline(plan, plan.shown.name, rendered).decode("utf-8"))
+        rendered = plan.shown.render(Emission(reports, plan.rules, baseline=plan.baseline))
+        sys.stdout.write(rendered if isinstance(rendered, str) else rendered.decode("utf-8"))
 
     failed = sum(1 for r in reports if r.error)
     total = sum(len(r.findings) for r in reports)
