@@ -20,6 +20,8 @@ def _split(marked: str) -> tuple[str, int, int]:
 
 
 PROHIBITIONS = [
+    "开展专项整治：各单位不得【层层签订责任状】。",
+    "各地不得【分解下达招商引资指标】。",
     "经县委常委会议研究，决定撤销县级层面设置的16项【“一票否决”】事项。",
     "本街道未向社区下达考核指标，【未要求社区签订责任书】。",
     "原《某县乡镇综合考核办法》同时废止，该办法中的【千分制考核方式】不再执行。",
@@ -118,11 +120,25 @@ REQUIREMENTS = [
     # 整治前后 is a time, 查处工作 a task handed down
     "请各村将整治前后【对比照片】整理成档案备查。",
     "区城管局将违规设置查处工作【下放至各街道】承担。",
+    # 环境卫生整治 names the work inspected; 整治进行/开展 reads it as the topic, not a clean-up
+    "镇里对各村环境卫生整治进行【两天一巡查】。",
+    "县里对各乡镇环境卫生整治开展【每月一次专项督查】。",
+    # a lead-in naming the work (环境卫生整治) is no clean-up before the colon
+    "环境卫生整治“每日一报”：各村每日下午5时前将【整治前后对比照片报镇人居环境办】。",
+    # 不可移动文物 is a kind of relic, not a ban
+    "文物安全实行属地管理，各乡镇要对辖区内不可移动文物安全【负直接责任】。",
+    # 不得分 is a scoring line (no points), not a ban
+    "各单位年度考核需提交佐证材料，【无佐证材料的不予计分】。",
+    "查看会议记录、签到表等佐证材料，【佐证材料不全的不得分】。",
     # a floor or a cap (不得低于) demands a figure
     "乡镇专职护林员【每月报酬不得低于1500元】。",
     "各乡镇专职统计人员【配备不得少于2名】。",
     # a sanction (取消……资格) is no clean-up cue
     "对发生重大环境污染事件的，【取消该乡镇当年评优评先资格】。",
+    # the sanction may name several bearers before 资格
+    "各村参保率低于95%的，【取消该村及村党组织书记当年评先评优资格】。",
+    # the sanction's 取消 before the match and its 称号 inside it
+    "对考核得分不达标的学校，一律取消【等级平安校园称号】。",
     # 整治 inside the name of a task does not clean the practice up
     "将农村人居环境整治工作【纳入乡村振兴实绩考核】。",
     "按照属地管理原则，【由各村（社区）负责】辖区内自建房安全排查整治。",

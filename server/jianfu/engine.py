@@ -24,6 +24,7 @@ from jianfu.model import Document, DocumentStats, Finding, SectionStat
 from jianfu.rules import Rule
 from jianfu.settings import Settings
 from jianfu.sized_cache import SizedCache
+from jianfu.text.normalize import reading_pieces
 
 log = logging.getLogger(__name__)
 
@@ -219,14 +220,15 @@ def _scope(rule: Rule) -> str:
 
 @dataclass(frozen=True)
 class _Block:
-    """Body text that phrase rules read as one paragraph: a paragraph, or hard-wrapped lines joined."""
+    """Body text that phrase rules read as one paragraph: a paragraph, or hard-wrapped lines joined,
+    without their line breaks and stray spaces (``reading_pieces``)."""
 
-    norm: str  # the lines' normal text, joined without their line breaks
-    starts: tuple[int, ...]  # offset in the document of each line
-    offsets: tuple[int, ...]  # offset in ``norm`` of each line
+    norm: str  # the pieces' normal text, joined
+    starts: tuple[int, ...]  # offset in the document of each piece
+    offsets: tuple[int, ...]  # offset in ``norm`` of each piece
 
     def position(self, offset: int, end: bool = False) -> int:
-        """A document offset for an offset in ``norm`` (an end offset stays on the line it ends)."""
+        """A document offset for an offset in ``norm`` (an end offset stays on the piece it ends)."""
         line = bisect.bisect_right(self.offsets, offset - 1 if end and offset > 0 else offset) - 1
         return self.starts[line] + offset - self.offsets[line]
 
@@ -250,10 +252,16 @@ def _blocks(document: Document) -> list[_Block]:
             groups.append([p.index])
     blocks = []
     for group in groups:
-        lines = [document.paragraphs[i] for i in group]
-        texts = [document.norm[q.start : q.end] for q in lines]
+        # the pieces of each line that rules read: a stray space from a PDF ("制 定") is left out
+        texts: list[str] = []
+        starts: list[int] = []
+        for q in (document.paragraphs[i] for i in group):
+            line = document.norm[q.start : q.end]
+            for s, e in reading_pieces(line):
+                texts.append(line[s:e])
+                starts.append(q.start + s)
         offsets = tuple(itertools.accumulate((len(t) for t in texts[:-1]), initial=0))
-        blocks.append(_Block("".join(texts), tuple(q.start for q in lines), offsets))
+        blocks.append(_Block("".join(texts), tuple(starts), offsets))
     return blocks
 
 

@@ -25,7 +25,7 @@ _GENRE = re.compile(
     "(请示|报告|批复|复函|函|通知|通报|意见|决定|决议|命令|公告|通告|公报|议案|纪要|方案|办法|细则|规定|规则|条例|"
     "规划|计划|要点|指引|指南|措施|清单|制度|责任书|承诺书|总结|汇报|讲话)$"
 )
-_TRAILING_NOTE = re.compile("(?:[（(][^（）()]{1,12}[）)]|[\\s》〉”\"])+$")
+_TRAILING_NOTE = re.compile('(?:[（(][^（）()]{1,12}[）)]|[\\s》〉”"])+$')
 # 工作报告 without 关于……的 is a speech to a congress (政府工作报告), not a report to a superior
 _SPEECH_REPORT = re.compile("(?<!的)工作报告$")
 # A title that forwards or issues another document is that document's notice: "关于转发……报告的通知"

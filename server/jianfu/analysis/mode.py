@@ -23,17 +23,18 @@ CLAUSE_END = SENTENCE_END + "，,：:"
 # 整治 as a clean-up verb, not as part of the name of a task (环境整治、排查整治、整治工作) or a campaign
 # someone joins (参与专项整治).
 _WORK_ZHENGZHI = (
-    "(?<!环境)(?<!排查)(?<!综合)(?<!参与)(?<!参加)(?<!投入)(?<!参与专项)(?<!参加专项)(?<!投入专项)"
-    "整治(?!工作|行动|任务|提升|成效|情况|进度|进展|考评|考核|评比|测评|督查|检查|验收|排名|资金|项目|领导小组|办公室|前|后|中|期间)"
+    "(?<!环境)(?<!卫生)(?<!排查)(?<!综合)(?<!参与)(?<!参加)(?<!投入)(?<!参与专项)(?<!参加专项)(?<!投入专项)"
+    "整治(?!工作|行动|任务|提升|成效|情况|进度|进展|考评|考核|评比|测评|督查|检查|验收|排名|资金|项目|领导小组|办公室|前|后|中|期间|进行|开展)"
     # one task in a list of tasks: "背街小巷保洁、占道经营整治、违章搭建拆除等工作"
     "(?![^。；，]{0,24}等(?:工作|任务|事项))"
 )
 
 # Cues before the match, in the same clause: the practice is being forbidden or removed.
-# 不得低于/不得少于/不得超过 set a floor or a cap: a figure demanded, not a practice forbidden
-_BOUND = "(?!低于|少于|小于|超过|高于|多于|晚于|迟于|短于|长于)"
+# 不得低于/不得少于/不得超过 set a floor or a cap: a figure demanded, not a practice forbidden,
+# and 不得分 (a scoring line: "资料不全的不得分") scores nothing, unlike 不得分解/分散/分配……
+_BOUND = "(?!低于|少于|小于|超过|高于|多于|晚于|迟于|短于|长于|分(?!解|散|配|包|摊|流|割|级|担|设|开|别|拆))"
 _NEGATION_BEFORE = re.compile(
-    f"不得{_BOUND}|不能{_BOUND}|严禁|禁止|不准|不允许|不再|不搞|不予|一律不|原则上不(?!超过|少于|低于|高于)|一般不(?!超过|少于|低于|高于)|"
+    f"不得{_BOUND}|不能{_BOUND}|严禁|禁止|不准|不允许|不再|不搞|不予(?!计分|得分)|一律不|原则上不(?!超过|少于|低于|高于)|一般不(?!超过|少于|低于|高于)|"
     "不要求|不宜|不应|不必|无需|无须|不需要|不鼓励|不提倡|"
     "杜绝|防止|避免|取消|清理|严控|从严管理|严格管理|规范管理|严格控制|减少|压减|压缩|精简|"
     # 整治 cleans a practice up, but 人居环境整治工作 / 隐患排查整治 / 综合整治行动 name a task
@@ -46,9 +47,9 @@ _NEGATION_BEFORE = re.compile(
     "不对|不把|不以|不将|不作|不列入|不纳入|不开展|不进行|不召开|不安排|不设|不提|不层层|未经[^，。；]{0,20}不|"
     # a bare 不 before a verb, except words where 不 does not negate the act:
     # 不断/不仅/不少/不同/不足/不定期/不论/不管/不但/不久/不利/不良/不够/不满/不超过/不低于…,
-    # descriptive 不力/不到位/不合格/不达标/不及时/不规范…, emphatic 不折不扣/不遗余力/不动摇/不松懈…
+    # descriptive 不力/不到位/不合格/不达标/不及时/不规范/不全…, emphatic 不折不扣/不遗余力/不动摇/不松懈…
     "不(?!发生|出事|出现|[得能断仅少同足定论管但久利良够满超低高过是再止力合达及完健充平协明畅扎深彻一匹清适符稳容懈忘遗折移"
-    "动松放含走留失乏计到严实落作扣齐]|可或缺|可替代|可忽视|可分割|可逆)"
+    "动松放含走留失乏计到严实落作扣齐全细]|予计分|予得分|可移动|可抗力|可再生|可或缺|可替代|可忽视|可分割|可逆)"
 )
 # Cues right after the match, in the same clause: "……等做法一律取消".
 _NEGATION_AFTER = re.compile(
@@ -68,7 +69,7 @@ _NEGATION_LATER = re.compile(
 # before the negation cues are searched.
 _SANCTION = re.compile(
     "(?:一律|均|当年|年度考核)?(?:不得|不予|不能)(?:参加|参与|申报)?(?:当年|年度|年终)?(?:评先评优|评优评先|评先选优|评优|评先|"
-    "评为|评定为|确定为|推荐|提拔|晋升|表彰|授予|列为|享受)|取消[^，。；]{0,12}(?:资格|称号|荣誉)"
+    "评为|评定为|确定为|推荐|提拔|晋升|表彰|授予|列为|享受)|取消[^，。；]{0,18}(?:资格|称号|荣誉)"
 )
 # A clean-up named as the topic of the work ("将专项整治工作开展情况报送…"): a noun, not a cue.
 _TOPIC = re.compile(
@@ -119,7 +120,7 @@ _QUOTATION = re.compile(
     "《[^》]{0,40}(?:规定|通知|意见|办法|条例|措施)》[^。；]{0,10}(?:指出|提出|明确|规定|要求|强调)|"
     "(?:规定|文件|通知|意见)(?:明确)?(?:指出|提出|强调)|根据[^。；]{0,30}规定|所称|是指|"
     # a complaint quoted in a report or commentary: 某乡镇干部曾自嘲：“……每天光是打卡签到……”
-    "(?:自嘲|吐槽|抱怨|感叹|苦笑|无奈地说|坦言|诉苦)(?:道)?[：:，,]?\\s*[“\"][^”\"]*$"
+    '(?:自嘲|吐槽|抱怨|感叹|苦笑|无奈地说|坦言|诉苦)(?:道)?[：:，,]?\\s*[“"][^”"]*$'
 )
 # "根据《……通知》（……号）有关要求，现将……": the document names its basis and goes on to its own
 # demand; only a clause that reports what another document says is a quotation.
@@ -183,13 +184,16 @@ def _is_prohibited(text: str, start: int, end: int) -> bool:
     # Up to the end of the match: a pattern may span the cue ("督查检查考核原则上不召开动员会").
     # Conditions are blanked only before the match: the match itself may sit inside one.
     clause = _outside_conditions(text[cs : clause_end(text, end)])
-    before = _mask(_mask(clause[: start - cs], _SANCTION), _TOPIC) + _mask(_mask(text[start:end], _SANCTION), _TOPIC)
+    # a sanction may run into the match ("一律取消【等级平安校园称号】"): masked over both at once
+    joined = _mask(clause[: start - cs] + text[start:end], _SANCTION)
+    before = _mask(joined[: start - cs], _TOPIC) + _mask(joined[start - cs :], _TOPIC)
     if _NEGATION_BEFORE.search(before):
         return True
     # "严禁以下做法：层层签订责任状……": a cue in the lead-in before a colon.
     if cs > 0 and text[cs - 1] in "：:":
         lead_start = clause_start(text, cs - 1)
-        if re.search("严禁|禁止|不得|杜绝|取消|清理|整治|纠治|以下(?:问题|做法|情形|现象)", text[lead_start : cs - 1]):
+        # (环境卫生整治“每日一报”： names the work, as elsewhere)
+        if re.search(f"严禁|禁止|不得|杜绝|取消|清理|{_WORK_ZHENGZHI}|纠治|以下(?:问题|做法|情形|现象)", text[lead_start : cs - 1]):
             return True
     after = _mask(text[end : clause_end(text, end)], _SANCTION)
     if _NEGATION_AFTER.search(after):

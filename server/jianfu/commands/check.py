@@ -43,7 +43,7 @@ class Plan:
     annotate_dir: str | None
     jobs: int
     progress: bool
-    baseline: Any = None  # BaselineRun, when --baseline compares with an earlier draft (check_baseline)
+    baseline: Any = None  # BaselineRun, when --baseline names an earlier draft or result
 
     @property
     def streams(self) -> bool:
@@ -58,8 +58,6 @@ def check(args: argparse.Namespace) -> int:
     started = time.monotonic()
     try:
         plan = make_plan(args)
-        if args.baseline:
-            plan.baseline = _baseline(args, plan)
     except PlanError as exc:
         sys.stderr.write(f"{exc}\n")
         return EXIT_ERROR
@@ -67,16 +65,6 @@ def check(args: argparse.Namespace) -> int:
     if ran is None:  # interrupted: nothing was written
         return 130
     return emit(plan, ran, started)
-
-
-def _baseline(args: argparse.Namespace, plan: Plan) -> Any:
-    from jianfu.baseline import BaselineError
-    from jianfu.commands.check_baseline import BaselineRun
-
-    try:
-        return BaselineRun(args, plan.rules, plan.base, plan.parents, plan.files)
-    except BaselineError as exc:
-        raise PlanError(f"jianfu：{exc}") from None
 
 
 def _split(value: str | None) -> tuple[str, ...] | None:
@@ -114,6 +102,7 @@ def make_plan(args: argparse.Namespace) -> Plan:
             ) from None
     shown = registry.get(args.format or "text")
     progress = not args.no_progress and len(files) >= 2
+    baseline = _baseline(args, rules, base, parents, files)
     return Plan(
         outputs,
         shown,
@@ -128,7 +117,22 @@ def make_plan(args: argparse.Namespace) -> Plan:
         args.annotate,
         args.jobs,
         progress,
+        baseline,
     )
+
+
+def _baseline(
+    args: argparse.Namespace, rules: list[Any], base: Settings, parents: tuple[Document, ...], files: list[Path]
+) -> Any:
+    if not getattr(args, "baseline", None):
+        return None
+    from jianfu.baseline import BaselineError
+    from jianfu.commands.check_baseline import BaselineRun
+
+    try:
+        return BaselineRun(args, rules, base, parents, files)
+    except BaselineError as exc:
+        raise PlanError(f"jianfu：{exc}") from None
 
 
 def _settings(args: argparse.Namespace, config: Path | None) -> Settings:

@@ -20,7 +20,7 @@ from __future__ import annotations
 from typing import Any
 
 from jianfu.analysis.direction import DIRECTIONS
-from jianfu.kinds import addressing, copy, length, phrase, section
+from jianfu.kinds import addressing, copy, length, phrase, points, section
 from jianfu.kinds.base import CheckContext
 
 KIND_MODULES: dict[str, Any] = {
@@ -29,6 +29,7 @@ KIND_MODULES: dict[str, Any] = {
     "section": section,
     "copy": copy,
     "addressing": addressing,
+    "points": points,
 }
 
 

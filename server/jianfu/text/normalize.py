@@ -3,13 +3,21 @@
 Traditional characters become simplified ones (one character for one, so every
 offset in the normal form is an offset in the original), full-width letters and
 digits become half-width, corner quotes become the mainland quotes, and ASCII
-punctuation pasted from web pages and PDFs (",", ";", ":", "(", ")", "!", "?")
-becomes its full-width form where it stands beside a Chinese character.
+punctuation pasted from web pages and PDFs (",", ";", ":", "(", ")", "!", "?", and
+straight quotes in pairs) becomes its full-width form where it stands beside a
+Chinese character. Kangxi radicals and compatibility ideographs that PDF fonts put
+for common characters (⼀⼈⽇⾏, ⻔⻓) read as the characters; no-break and other wide
+spaces read as a plain space, zero-width marks as one zero-width space.
+
+``reading_pieces`` tells which characters of a line a rule reads: stray spaces inside
+a sentence ("制 定", "下载 APP 并", "各乡镇, 要") and zero-width marks are left out,
+so that words broken by a PDF or a web page are read whole.
 """
 
 from __future__ import annotations
 
 import re
+import unicodedata
 from functools import lru_cache
 from importlib import resources
 
@@ -22,12 +30,31 @@ _FIXED = {
     "『": "‘",
     "』": "’",
     "．": ".",
+    # spaces: no-break, en/em and narrow ones read as a plain space; invisible marks as one zero-width space
+    **{c: " " for c in "\u00a0\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a\u202f\u205f"},
+    **{c: "\u200b" for c in "\u200c\u200d\u2060\ufeff\u00ad"},
 }
+# Radicals that PDF fonts give for whole simplified characters and that NFKC does not map.
+_SIMPLIFIED_RADICALS = dict(zip(
+    "⻅⻆⻉⻋⻓⻔⻙⻚⻛⻜⻢⻥⻦⻧⻨⻩⻬⻮⻰⻳⺟⺠⻄⻘⻝⻣⻤⺜⺝⻁",
+    "见角贝车长门韦页风飞马鱼鸟卤麦黄齐齿龙龟母民西青食骨鬼日月虎",
+    strict=True,
+))
+
+
+def _pdf_font_forms() -> dict[int, str]:
+    """Kangxi radicals (U+2F00…) and compatibility ideographs (U+F900…) -> the unified character (NFKC)."""
+    table = {ord(k): v for k, v in _SIMPLIFIED_RADICALS.items()}
+    for c in [*range(0x2F00, 0x2FD6), *range(0xF900, 0xFADA)]:
+        plain = unicodedata.normalize("NFKC", chr(c))
+        if len(plain) == 1 and plain != chr(c):
+            table[c] = plain
+    return table
 
 
 @lru_cache(maxsize=1)
 def _table() -> dict[int, str]:
-    table: dict[int, str] = {}
+    table = _pdf_font_forms()
     try:
         data = resources.files("opencc_purepy").joinpath("dicts/TSCharacters.txt").read_text("utf-8")
     except (ModuleNotFoundError, FileNotFoundError):  # pragma: no cover - dependency is declared
@@ -37,6 +64,8 @@ def _table() -> dict[int, str]:
         target = targets.split(" ")[0] if targets else ""
         if len(source) == 1 and len(target) == 1 and source != target:
             table[ord(source)] = target
+    for c, plain in list(table.items()):  # a radical for a traditional character: ⾨ -> 門 -> 门
+        table[c] = table.get(ord(plain), plain) if len(plain) == 1 else plain
     table.update({ord(k): v for k, v in _FIXED.items()})
     return table
 
@@ -56,7 +85,11 @@ _BRACKETS = re.compile(r"(?<=(.))?\(([^()\n]{0,40})\)(?=(.))?", re.DOTALL)
 # "3,000", "9:00" and "a (b)" between ASCII characters keep their ASCII form.
 _NEAR = f"[{_CJK}（）“”《》、]"
 _HALF_WIDTH_MARK = re.compile(f"(?<={_NEAR})[,;:()!?]|[,;:()!?](?={_NEAR})")
-_ASCII_MARKS = frozenset(_FULL_WIDTH)
+_ASCII_MARKS = frozenset(_FULL_WIDTH) | {'"', "'"}
+# Straight quotes in pairs on one line, with Chinese inside or beside: 须在"村务通"上签到.
+_QUOTE_PAIRS = {'"': re.compile(r'(?<=(.))?"([^"\n]{1,60})"(?=(.))?', re.DOTALL),
+                "'": re.compile(r"(?<=(.))?'([^'\n]{1,60})'(?=(.))?", re.DOTALL)}
+_CURLY = {'"': "“”", "'": "‘’"}
 
 
 def _bracket_pair(m: re.Match[str]) -> str:
@@ -64,11 +97,22 @@ def _bracket_pair(m: re.Match[str]) -> str:
     return f"（{m.group(2)}）" if _HAS_CJK.search(around) else m.group(0)
 
 
+def _quote_pair(m: re.Match[str]) -> str:
+    around = (m.group(1) or "") + m.group(2) + (m.group(3) or "")
+    if not _HAS_CJK.search(around):
+        return m.group(0)
+    left, right = _CURLY[m.group(0)[0]]
+    return f"{left}{m.group(2)}{right}"
+
+
 def _full_width_marks(text: str) -> str:
     if _ASCII_MARKS.isdisjoint(text):
         return text
     if "(" in text:
         text = _BRACKETS.sub(_bracket_pair, text)
+    for quote, pairs in _QUOTE_PAIRS.items():
+        if quote in text:
+            text = pairs.sub(_quote_pair, text)
     return _HALF_WIDTH_MARK.sub(lambda m: _FULL_WIDTH[m.group(0)], text)
 
 
@@ -79,3 +123,50 @@ def normalize(text: str) -> str:
     if not _changed().isdisjoint(text):
         text = text.translate(_table())
     return _full_width_marks(text)
+
+
+# Characters of a line that a rule does not read (``reading_pieces``): all spans of white space
+# that a PDF or a web page put inside a sentence, never a gap that separates table cells.
+_HAN = "\u3400-\u4dbf\u4e00-\u9fff"
+_OPENING = "，、：；（“《"  # after these a space is never a cell gap
+_CLOSING = "，、。：；！？）”》"  # nor before these
+_STRAY_GAP = re.compile(
+    f"(?<=[{_HAN}])(?<!\\d分) (?=[{_HAN}])"  # 制 定, 千分 制 (but "2分 各村居" ends a scored item)
+    f"|(?<=[{_OPENING}]) {{1,2}}(?=[^ ])"  # 各乡镇, 要
+    f"|(?<=[{_HAN}]) {{1,2}}(?=[{_CLOSING}])"  # 报送 ，
+    "|\u200b+"  # zero-width marks, wherever they are
+)
+# Latin letters or digits with the spaces web "pangu" spacing puts around them: 下载 APP 并于 5 月底前
+_SPACED_WORD = re.compile(f"(?<=[{_HAN}{_OPENING}])( ?)([A-Za-z0-9][A-Za-z0-9%.+-]*)( ?)(?=[{_HAN}{_CLOSING}])")
+
+
+def reading_pieces(line: str) -> tuple[tuple[int, int], ...]:
+    """(start, end) of the runs of ``line`` (a normal form) that rules read: stray spaces left out."""
+    if " " not in line.lstrip(" ") and "\u200b" not in line:
+        return ((0, len(line)),) if line else ()
+    gaps = [m.span() for m in _STRAY_GAP.finditer(line)]
+    if " " in line:
+        gaps += _spaced_word_gaps(line)
+    if not gaps:
+        return ((0, len(line)),)
+    pieces = []
+    at = 0
+    for start, end in sorted(gaps):
+        if start > at:
+            pieces.append((at, start))
+        at = max(at, end)
+    if at < len(line):
+        pieces.append((at, len(line)))
+    return tuple(pieces)
+
+
+def _spaced_word_gaps(line: str) -> list[tuple[int, int]]:
+    gaps = []
+    for m in _SPACED_WORD.finditer(line):
+        left, right = m.span(1), m.span(3)
+        between_chinese = m.start() > 0 and m.end() < len(line) and _HAS_CJK.match(line[m.start() - 1]) \
+            and _HAS_CJK.match(line[m.end()])
+        if between_chinese and (left[0] == left[1] or right[0] == right[1]):
+            continue  # "机构 2分": spaced on one side only, between Chinese, may be a cell gap
+        gaps += [g for g in (left, right) if g[0] < g[1]]
+    return gaps
