@@ -179,6 +179,7 @@ def run(job: Job) -> Outcome:
             form,
             settings,
             parents_given=bool(job.batch_job.parents),
+            exceptions=getattr(settings, "exceptions", ()),  # [[exception]] in jianfu.toml, once settings read it
             statuses=statuses,
             resolved=resolved,
         )
