@@ -1,7 +1,7 @@
 """The 一致性评估表 against the annotated copy, per draft, and what ``--baseline`` adds to a batch.
 
 1. In process, on N generated .docx drafts of ~5,000 字 (checked once): the time to write an
-   annotated copy (``review.annotate``) and to build and write the form in each format.
+   annotated copy (``output.annotate``) and to build and write the form in each format.
 2. Whole processes on a folder of M drafts: ``jianfu check`` alone, and ``jianfu check --baseline``
    against the previous JSON result of the same folder (every finding matched).
 
@@ -21,13 +21,13 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from batch_speed import make_docx  # noqa: E402
 from drafts import draft  # noqa: E402
-from jianfu.review.annotate import annotated_docx  # noqa: E402
 
-from jianfu.assessment import checklist  # noqa: E402
+from jianfu.assessment import checklist, formats  # noqa: E402
 from jianfu.assessment.build import build  # noqa: E402
-from jianfu.assessment.formats import FORMATS  # noqa: E402
+from jianfu.assessment.formats import FormSubject  # noqa: E402
 from jianfu.baseline import compare, from_findings  # noqa: E402
 from jianfu.engine import Checker  # noqa: E402
+from jianfu.output.annotate import annotated_docx  # noqa: E402
 from jianfu.rules import load_rules  # noqa: E402
 from jianfu.text.readers import read_bytes  # noqa: E402
 
@@ -57,10 +57,9 @@ def in_process(count: int) -> None:
     earlier = {id(c): from_findings(c[1], c[2].findings) for c in cases}
     per_draft("--baseline compare", cases, lambda c: compare(c[1], c[2].findings, earlier[id(c)]))
     per_draft("form model (build)", cases, lambda c: build("x", c[1], c[2], rules, form))
-    for name, fmt in FORMATS.items():
-        per_draft(
-            f"form .{name} (build + write)", cases, lambda c, f=fmt: f.render(build("x", c[1], c[2], rules, form))
-        )
+    for fmt in formats.formats():
+        work = lambda c, f=fmt: formats.render(f, FormSubject(form=build("x", c[1], c[2], rules, form)))  # noqa: E731
+        per_draft(f"form .{fmt.name} (build + write)", cases, work)
 
 
 def timed(args: list[str]) -> float:

@@ -70,8 +70,8 @@ def test_a_clean_draft_has_nothing_to_revise_and_lists_manual_checks(rules) -> N
     assert form.conclusion == model.NOT_FOUND
     assert {r.conclusion for r in form.rows} <= {model.NOT_FOUND, model.MANUAL}
     assert row(form, "照搬照抄上位文件").conclusion == model.MANUAL  # no parent given
-    # article 1 is read by JF101/JF102 (行文方向); whether a document is 临时性 stays a manual check
-    assert row(form, "临时性、配套类、分工类发文和指令性公文").conclusion == model.NOT_FOUND
+    first = row(form, "临时性、配套类、分工类发文和指令性公文")  # article 1: 人工核实 until a rule reads it
+    assert first.conclusion == (model.NOT_FOUND if first.rules else model.MANUAL) and first.note
     assert form.manual and all(m.conclusion == model.MANUAL for m in form.manual)
     facts = form.facts
     assert facts.title == "关于做好2025年度春季农业生产工作的通知" and facts.genre == "通知"
@@ -117,23 +117,17 @@ def test_special_document_detected_from_the_title(rules) -> None:
 
 
 def test_the_direction_the_check_read_is_stated(rules) -> None:
-    """Once the check reads 文种/主送机关/落款 (``Result.addressing``), the form states what it used."""
+    """A 请示 goes up: the form states the direction and what it was read from, and the rows whose
+    rules concern demands on lower levels say why they stand down."""
     from jianfu.assessment.cells import fact_pairs
+    from jianfu.text.readers import read_bytes
+    from tests.assessment.test_cli import REQUEST
 
-    @dataclass(frozen=True)
-    class Addressing:
-        direction: str = "上行文"
-        genre: str = "请示"
-        addressee: str = "市人民政府"
-        issuers: tuple[str, ...] = ("某某县人民政府",)
-
-        def describe(self) -> str:
-            return "上行文（依据：文种“请示”）"
-
-    document = read_path(EXAMPLES / "合规通知.txt")
-    result = Checker(rules).check(document)
-    holder = type("Checked", (), {"addressing": Addressing(), "findings": result.findings, "stats": result.stats})()
-    form = build("请示.txt", document, holder, rules, checklist.load())  # type: ignore[arg-type]
+    document = read_bytes(REQUEST.encode("utf-8"), ".txt")
+    form = build("请示.txt", document, Checker(rules).check(document), rules, checklist.load())
     facts = dict(fact_pairs(form.facts))
     assert facts["行文方向"] == "上行文（依据：文种“请示”）" and form.facts.direction == "上行文"
     assert facts["文种"] == "请示" and facts["主送机关"] == "市人民政府" and facts["发文机关"] == "某某县人民政府"
+    meetings = row(form, "会议")
+    assert meetings.conclusion == model.NOT_FOUND and "本文件为上行文" in meetings.note
+    assert "上行文" not in row(form, "篇幅").note  # the length limit applies whatever the direction

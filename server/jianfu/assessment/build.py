@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from bisect import bisect_right
 from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
 
 from jianfu import fingerprint
 from jianfu.assessment import model
@@ -40,8 +41,10 @@ def build(
         row = placed.get(finding.rule, len(checklist.rows) - 1)
         quote = _quote(document, finding, starts, excuses, (statuses or {}).get(index, ""))
         by_row.setdefault(row, []).append(quote)
+    direction = result.direction
+    scope = _Scope(document, settings, parents_given, direction)
     rows = tuple(
-        _row(n, spec, by_row.get(n, []), [r for r in rules if placed.get(r.id) == n], document, settings, parents_given)
+        _row(n, spec, by_row.get(n, []), [r for r in rules if placed.get(r.id) == n], scope)
         for n, spec in enumerate(checklist.rows)
     )
     manual = tuple(model.ManualCheck(m.item, m.clause, m.check) for m in checklist.manual)
@@ -99,31 +102,41 @@ def _cut(sentence: str, start: int, end: int) -> str:
     return ("……" if lead > 0 else "") + cut + ("……" if lead + MAX_SENTENCE < len(sentence) else "")
 
 
-def _row(
-    number: int,
-    spec: RowSpec,
-    quotes: list[model.Quote],
-    rules: list[Rule],
-    document: Document,
-    settings: Settings,
-    parents_given: bool,
-) -> model.Row:
+@dataclass(frozen=True)
+class _Scope:
+    """What decides whether a row's rules could speak at all."""
+
+    document: Document
+    settings: Settings
+    parents_given: bool
+    direction: str  # the 行文方向 the check used, "" when it read none
+
+
+def _row(number: int, spec: RowSpec, quotes: list[model.Quote], rules: list[Rule], scope: _Scope) -> model.Row:
     ids = tuple(r.id for r in rules)
     if quotes:
         conclusion = model.TO_REVISE if any(q.reason is None for q in quotes) else model.EXPLAINED
         return model.Row(number + 1, spec.item, spec.clauses, ids, conclusion, tuple(quotes), spec.manual)
     conclusion, note = model.NOT_FOUND, spec.manual
-    switched_on = [r for r in rules if r.enabled and settings.enabled(r.id)]
-    topics = {r.id: topics_of(r, document, settings) for r in switched_on}
+    switched_on = [r for r in rules if r.enabled and scope.settings.enabled(r.id)]
+    topics = {r.id: topics_of(r, scope.document, scope.settings) for r in switched_on}
+    # rules that concern demands on lower levels stand down for a 上行文/平行文 (``Rule.directions``)
+    other_way = [
+        r
+        for r in switched_on
+        if scope.direction and scope.direction not in getattr(r, "directions", (scope.direction,))
+    ]
     if not rules:
         conclusion, note = model.MANUAL, spec.manual or "尚无可自动判断的规则，由评估人核实。"
     elif not switched_on:
         conclusion, note = model.MANUAL, f"规则 {'、'.join(ids)} 已停用，由评估人核实。"
-    elif spec.needs_parent and not parents_given:
+    elif spec.needs_parent and not scope.parents_given:
         conclusion, note = model.MANUAL, "未提供上位文件（--parent），无法比对，由评估人核实。"
     elif all(topics.values()):
         named = "、".join(dict.fromkeys(t for found in topics.values() for t in found))
         note = f"本文件是{named}专门文件，依第3条可以提出具体要求。"
+    elif len(other_way) == len(switched_on):
+        note = f"本文件为{scope.direction}，不向下级提出要求，此项规则不适用。"
     return model.Row(number + 1, spec.item, spec.clauses, ids, conclusion, (), note)
 
 

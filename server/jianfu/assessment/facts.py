@@ -17,15 +17,6 @@ _GENRE = re.compile(
     r"(通知|意见|方案|办法|规定|决定|细则|规划|纲要|计划|要点|报告|请示|批复|函|通报|公告|通告|决议|指引|指南|措施|条例|规则|议案|纪要)"
     r"[》〉”\"）)\s]*$"
 )
-_DIRECTIONS = {  # what a direction reading may call it -> its name on the form
-    "up": "上行文",
-    "upward": "上行文",
-    "down": "下行文",
-    "downward": "下行文",
-    "peer": "平行文",
-    "parallel": "平行文",
-    "lateral": "平行文",
-}
 
 
 def genre_of(title: str) -> str:
@@ -33,19 +24,12 @@ def genre_of(title: str) -> str:
     return match.group(1) if match else UNKNOWN
 
 
-def direction_of(document: Document, result: Result) -> tuple[str, str]:
-    """行文方向 (short, and with what it was read from) when the check read it, else 未识别."""
-    addressing = getattr(result, "addressing", None)
-    if addressing is not None and getattr(addressing, "direction", ""):
-        described = addressing.describe() if hasattr(addressing, "describe") else addressing.direction
-        return str(addressing.direction), str(described)
-    for holder in (result, document):
-        value = getattr(holder, "direction", None)
-        if value:
-            value = getattr(value, "value", value)  # an Enum
-            short = _DIRECTIONS.get(str(value).lower(), str(value))
-            return short, short
-    return UNKNOWN, UNKNOWN
+def direction_of(result: Result) -> tuple[str, str]:
+    """行文方向 (short, and with what it was read from) as the check read it, else 未识别."""
+    addressing = result.addressing
+    if addressing is None or not addressing.direction:
+        return UNKNOWN, UNKNOWN
+    return addressing.direction, addressing.describe()
 
 
 def topics_of(rule: Rule, document: Document, settings: Settings) -> list[str]:
@@ -69,15 +53,15 @@ def special_of(document: Document, rules: Sequence[Rule], settings: Settings) ->
 
 def facts_of(document: Document, result: Result, rules: Sequence[Rule], settings: Settings) -> Facts:
     stats = result.stats
-    direction, described = direction_of(document, result)
-    addressing = getattr(result, "addressing", None)
+    direction, described = direction_of(result)
+    addressing = result.addressing
     return Facts(
         title=document.title.strip() or UNKNOWN,
-        genre=getattr(addressing, "genre", "") or genre_of(document.title),
+        genre=(addressing.genre if addressing else "") or genre_of(document.title),
         direction=direction,
         direction_basis=described,
-        addressee=str(getattr(addressing, "addressee", "") or ""),
-        issuers="、".join(getattr(addressing, "issuers", ()) or ()),
+        addressee=addressing.addressee if addressing else "",
+        issuers="、".join(addressing.issuers) if addressing else "",
         body_chars=stats.body_chars,
         limit=stats.limit,
         doc_type=doctype.NAMES.get(stats.doc_type, stats.doc_type),

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from jianfu.assessment import cells, model
 
 
@@ -20,3 +22,9 @@ def render(assessment: model.Assessment) -> str:
         lines += [f"      {cells.resolved_line(r)}" for r in assessment.resolved]
     lines.append(f"总体结论：{assessment.conclusion}。{assessment.summary}")
     return "\n".join(lines) + "\n"
+
+
+def render_summary(entries: Sequence[model.Assessment | model.Unreadable]) -> str:
+    return "".join(
+        render(e) + "\n" if isinstance(e, model.Assessment) else f"{e.path}：无法评估：{e.error}\n\n" for e in entries
+    )

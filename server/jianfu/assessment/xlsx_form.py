@@ -42,8 +42,8 @@ def render(assessment: model.Assessment) -> bytes:
     number = "四"
     if assessment.resolved is not None:
         _line(sheet, [f"四、与上一稿相比已解决的问题（{len(assessment.resolved)} 处）"], BOLD)
-        for item in assessment.resolved:
-            _line(sheet, [cells.resolved_line(item)], BODY)
+        for resolved in assessment.resolved:
+            _line(sheet, [cells.resolved_line(resolved)], BODY)
         number = "五"
     _line(sheet, [f"{number}、总体结论"], BOLD)
     _line(sheet, [f"{assessment.conclusion}。{assessment.summary}"], BODY)

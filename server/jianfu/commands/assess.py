@@ -12,7 +12,8 @@ SUMMARY_NAME = "评估汇总"
 
 
 def add_assess_command(sub: argparse._SubParsersAction, parser_class: type) -> None:  # type: ignore[type-arg]
-    from jianfu.assessment.formats import FORMATS
+    from jianfu.assessment import formats
+    from jianfu.output import registry
 
     assess = sub.add_parser("assess", help="出具与为基层减负一致性评估表（.docx .xlsx .html .json）", add_help=False)
     assess.add_argument("-h", "--help", action="help", help="显示帮助并退出")
@@ -21,11 +22,14 @@ def add_assess_command(sub: argparse._SubParsersAction, parser_class: type) -> N
         "-o",
         "--output",
         metavar="文件或文件夹",
-        help="评估表写到这里（原子写入）：一份文稿时为文件，格式按扩展名（.docx .xlsx .html .json）；"
+        help=f"评估表写到这里（原子写入）：一份文稿时为文件，格式按扩展名（{registry.own_suffixes(formats.COMMAND)}）；"
         "多份文稿时为文件夹，每份文稿一张评估表，另有“评估汇总”。不指定时在终端显示",
     )
     assess.add_argument(
-        "--format", choices=list(FORMATS), help="评估表格式（默认按 -o 的扩展名；输出到文件夹时默认 docx）"
+        "--format",
+        choices=[f.name for f in formats.formats()],
+        help="评估表格式（默认按 -o 的扩展名；输出到文件夹时默认 docx，在终端显示时默认 text）："
+        + "；".join(f"{f.name} {f.description}" for f in formats.formats() if f.description),
     )
     assess.add_argument(
         "--baseline",

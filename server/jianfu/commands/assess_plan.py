@@ -15,11 +15,12 @@ from pathlib import Path
 
 from jianfu import batch
 from jianfu import settings as settings_mod
-from jianfu.assessment import model
-from jianfu.assessment.formats import FORMATS, FormFormat, for_suffix
+from jianfu.assessment import formats, model
+from jianfu.assessment.formats import FormSubject
 from jianfu.baseline import BaselineError, Earlier
 from jianfu.commands.assess import FORM_SUFFIX, SUMMARY_NAME
-from jianfu.commands.baseline_input import DraftSettings
+from jianfu.output.registry import Format
+from jianfu.session import SettingsResolver
 
 
 class PlanError(Exception):
@@ -31,8 +32,8 @@ class Job:
     files: list[Path]
     missing: list[tuple[str, str]]
     batch_job: batch.Job
-    configs: DraftSettings
-    form_format: FormFormat | None  # None: plain text on the terminal
+    configs: SettingsResolver
+    form_format: Format
     output: Path | None
     to_folder: bool
     baseline: Callable[[str | None], list[Earlier]] | None
@@ -70,9 +71,9 @@ def prepare(args: argparse.Namespace) -> Job:
     rules, rule_errors = load_rules(args.rules_dir)
     config = Path(args.config) if args.config else None
     try:
-        base = settings_mod.load_file(config) if config else settings_mod.Settings()
         if config and not config.is_file():
             raise settings_mod.SettingsError(f"{config}：配置文件不存在。")
+        base = settings_mod.load_file(config) if config else settings_mod.Settings()
         base = base.with_overrides(
             select=_split(args.select),
             ignore=_split(args.ignore),
@@ -93,13 +94,13 @@ def prepare(args: argparse.Namespace) -> Job:
     if output is not None and not to_folder and output.resolve() in {f.resolve() for f in files}:
         raise PlanError(f"参数错误：输出文件 {output} 是要评估的文稿，不能覆盖。请换一个文件名。")
     batch_job = batch.Job(tuple(rules), base, config, tuple(parents))
-    configs = DraftSettings(base, config)
+    configs = SettingsResolver(base, config=config)
     baseline = None
     if args.baseline:
         from jianfu.commands import baseline_input
 
         try:
-            baseline = baseline_input.load(args.baseline, rules, configs.settings_for, parents, len(files))
+            baseline = baseline_input.load(args.baseline, rules, configs.resolve, parents, len(files))
         except BaselineError as exc:
             raise PlanError(str(exc)) from None
     return Job(
@@ -117,29 +118,28 @@ def prepare(args: argparse.Namespace) -> Job:
     )
 
 
-def _outputs(args: argparse.Namespace, many: bool) -> tuple[FormFormat | None, Path | None, bool]:
-    """(format, where, whether ``where`` is a folder of forms)."""
-    chosen = FORMATS[args.format] if args.format else None
+def _outputs(args: argparse.Namespace, many: bool) -> tuple[Format, Path | None, bool]:
+    """(format, where — None for the terminal, whether ``where`` is a folder of forms)."""
+    chosen = formats.get(args.format) if args.format else None
     if args.output is None:
         if many:
             raise PlanError("参数错误：评估多份文稿时请用 -o 指定存放评估表的文件夹。")
-        if chosen is not None and chosen.name != "json":
-            raise PlanError(
-                f"参数错误：--format {chosen.name} 需要用 -o 指定输出文件，如 -o 一致性评估表{chosen.suffix}。"
-            )
-        return chosen, None, False
+        if chosen is not None and chosen.binary:
+            example = f"一致性评估表{chosen.suffixes[0]}"
+            raise PlanError(f"参数错误：--format {chosen.name} 需要用 -o 指定输出文件，如 -o {example}。")
+        return chosen or formats.get("text"), None, False
     output = Path(args.output)
-    by_suffix = for_suffix(output.suffix)
+    by_suffix = formats.for_suffix(output.suffix)
     if many or output.is_dir() or (not output.suffix and chosen is None):
         if by_suffix is not None and not output.is_dir():
             raise PlanError(f"参数错误：评估多份文稿时 -o 应为文件夹（收到“{args.output}”）。")
-        return chosen or FORMATS["docx"], output, True
+        return chosen or formats.get("docx"), output, True
     if chosen is None and by_suffix is None:
-        known = "、".join(f.suffix for f in FORMATS.values())
+        known = "、".join(f.suffixes[0] for f in formats.formats())
         raise PlanError(
             f"参数错误：无法从“{args.output}”的扩展名判断评估表格式。请使用 {known} 之一，或用 --format 指定。"
         )
-    return chosen or by_suffix, output, False
+    return chosen or by_suffix, output, False  # type: ignore[return-value]
 
 
 def run(job: Job) -> Outcome:
@@ -157,7 +157,7 @@ def run(job: Job) -> Outcome:
             continue
         source = Path(report.source)
         try:
-            settings = job.configs.settings_for(source)
+            settings = job.configs.resolve(source)
         except settings_mod.SettingsError as exc:
             outcome.entries.append(model.Unreadable(report.path, str(exc)))
             continue
@@ -179,6 +179,7 @@ def run(job: Job) -> Outcome:
             form,
             settings,
             parents_given=bool(job.batch_job.parents),
+            exceptions=getattr(settings, "exceptions", ()),  # [[exception]] in jianfu.toml, once settings read it
             statuses=statuses,
             resolved=resolved,
         )
@@ -193,26 +194,24 @@ def write(job: Job, outcome: Outcome) -> str | None:
     """Render everything, then write each file atomically. Returns where the forms went (None: terminal)."""
     from jianfu.writeout import write_atomic
 
-    if job.output is None:
-        if job.form_format is not None:  # --format json to the terminal
-            sys.stdout.write(job.form_format.render_summary(outcome.entries).decode("utf-8"))
-        else:
-            from jianfu.assessment import text_form
-
-            sys.stdout.write("".join(text_form.render(a) for a in outcome.assessments))
-        return None
-    assert job.form_format is not None
     fmt = job.form_format
+    if job.output is None:
+        subject = FormSubject(form=outcome.assessments[0]) if len(outcome.assessments) == 1 else None
+        sys.stdout.write(formats.render(fmt, subject or FormSubject(entries=outcome.entries)).decode("utf-8"))
+        return None
     if not job.to_folder:
         if not outcome.assessments:
             return None
-        write_atomic(job.output, fmt.render(outcome.assessments[0]))
+        write_atomic(job.output, formats.render(fmt, FormSubject(form=outcome.assessments[0])))
         return str(job.output)
-    names = _form_names([outcome.sources[i] for i in sorted(outcome.sources)], fmt.suffix)
+    order = sorted(outcome.sources)
+    names = _form_names([outcome.sources[i] for i in order], fmt.suffixes[0])
     rendered = [
-        (job.output / names[outcome.sources[i]], fmt.render(outcome.entries[i])) for i in sorted(outcome.sources)
-    ]  # type: ignore[arg-type]
-    rendered.append((job.output / f"{SUMMARY_NAME}{fmt.suffix}", fmt.render_summary(outcome.entries)))
+        (job.output / names[outcome.sources[i]], formats.render(fmt, FormSubject(form=outcome.entries[i])))  # type: ignore[arg-type]
+        for i in order
+    ]
+    summary = formats.render(fmt, FormSubject(entries=outcome.entries))
+    rendered.append((job.output / f"{SUMMARY_NAME}{fmt.suffixes[0]}", summary))
     for path, data in rendered:
         write_atomic(path, data)
     return str(job.output)

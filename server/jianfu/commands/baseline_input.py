@@ -1,5 +1,4 @@
-"""``--baseline``: the earlier draft (read and checked like the new one) or a previous JSON result,
-and per-draft settings resolved the way the batch resolves them."""
+"""``--baseline``: the earlier draft (read and checked like the new one) or a previous JSON result."""
 
 from __future__ import annotations
 
@@ -12,21 +11,6 @@ from jianfu.baseline import BaselineError, Earlier, from_findings, json_lookup
 from jianfu.model import Document
 from jianfu.rules import Rule
 from jianfu.settings import Settings
-
-
-class DraftSettings:
-    """Each draft's settings (jianfu.toml found upward, or --config), each file read once; the same
-    resolution as the batch's (the check session of issue 11 can take this over)."""
-
-    def __init__(self, base: Settings, config: Path | None) -> None:
-        self.base, self.config = base, config
-        self.loaded: dict[Path | None, Settings] = {}
-
-    def settings_for(self, path: Path) -> Settings:
-        config = self.config or settings_mod.find_config(path)
-        if config not in self.loaded:
-            self.loaded[config] = settings_mod.load_file(config, self.base) if config else self.base
-        return settings_mod.for_path(self.loaded[config], path, config.parent if config else None)
 
 
 def load(

@@ -30,13 +30,17 @@ class BaselineRun:
         files: Sequence[Path],
     ) -> None:
         """Raises ``BaselineError`` (Chinese) when the baseline cannot be used."""
-        resolver = baseline_input.DraftSettings(base, Path(args.config) if args.config else None)
+        from jianfu.session import SettingsResolver
+
+        resolver = SettingsResolver(base, config=Path(args.config) if args.config else None)
         self.source = args.baseline
-        self.earlier = baseline_input.load(args.baseline, rules, resolver.settings_for, parents, len(files))
+        self.earlier = baseline_input.load(args.baseline, rules, resolver.resolve, parents, len(files))
         self.comparisons: dict[str, Comparison] = {}
         self.errors: dict[str, str] = {}
+        self.reports: list[FileReport] = []  # those compared, for the JSON output
 
     def attach(self, report: FileReport) -> None:
+        self.reports.append(report)
         if report.document is None or report.result is None:
             return
         try:
@@ -67,10 +71,10 @@ class BaselineRun:
             lines.append(f"  ……另有 {len(comparison.resolved) - SHOWN_RESOLVED} 处已解决（--format json 可列出全部）")
         return "\n".join(lines) + "\n"
 
-    def add_to_json(self, data: bytes, reports: Sequence[FileReport]) -> bytes:
+    def add_to_json(self, data: bytes) -> bytes:
         """The JSON result with ``baseline`` on each compared file and each of its findings."""
         payload = json.loads(data)
-        by_path = {r.path: r for r in reports}
+        by_path = {r.path: r for r in self.reports}
         for entry in payload["files"]:
             comparison = self.comparisons.get(entry["path"])
             report = by_path.get(entry["path"])
@@ -83,6 +87,11 @@ class BaselineRun:
                 item["baseline"] = status
             entry["baseline"] = _file_baseline(self.source, comparison)
         return (json.dumps(payload, ensure_ascii=False, indent=2) + "\n").encode("utf-8")
+
+    def statuses(self, report: FileReport) -> tuple[str, ...] | None:
+        """Per finding of ``report``: NEW or REMAINING; None when it was not compared."""
+        comparison = self.comparisons.get(report.path)
+        return comparison.statuses if comparison else None
 
     def summary(self) -> str:
         if not self.comparisons:
