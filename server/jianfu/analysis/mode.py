@@ -72,8 +72,10 @@ _SANCTION = re.compile(
     "评为|评定为|确定为|推荐|提拔|晋升|表彰|授予|列为|享受)|取消[^，。；]{0,18}(?:资格|称号|荣誉)"
 )
 # A clean-up named as the topic of the work ("将专项整治工作开展情况报送…"): a noun, not a cue.
+# 清理 as one physical task in a list ("负责登记、清理和拆解", "除治清理和检疫执法") is work, not a clean-up.
 _TOPIC = re.compile(
-    "专项整治|整治(?=(?:工作|行动|任务|成效|进展|情况|责任)(?![群组]))|清理(?:规范|整顿)?(?=工作(?![群组号]))"
+    "专项整治|整治(?=(?:工作|行动|任务|成效|进展|情况|责任)(?![群组]))|清理(?:规范|整顿)?(?=工作(?![群组号]))|"
+    "清理(?=(?:和|、|及)(?!规范|整顿|精简|压减|取消|撤并|清退))"
 )
 # A condition "对……的" / "凡……的" names whom a demand targets: cues inside it do not negate
 # or criticise ("对出现重大安全事故的单位实行一票否决", "对工作不力的…").
@@ -86,7 +88,7 @@ _CONDITION_NEUTRAL = re.compile(
 
 # The sentence reports or criticises the practice rather than demanding it.
 _CRITIQUE_BEFORE = re.compile(
-    "存在|出现|发现|反映|查处(?!工作|任务|职责|权)|曝光|纠治|通报了|问题线索|典型问题|突出问题|形式主义|官僚主义|为基层减负|"
+    "存在|出现|发现|反映|(?<!调)查处(?!工作|任务|职责|权|[、和及等])|曝光|纠治|通报了|问题线索|典型问题|突出问题|形式主义|官僚主义|为基层减负|"
     "过多过滥|泛化|滥用|随意|变相|动辄|频繁|层层加码|"
     # a report about some places: "有的地方…", "一些部门…", "个别单位仍…"
     "有的(?:地方|部门|单位|地区|乡镇)|一些(?:地方|部门|单位|地区)|部分[^，。；]{0,4}?(?:地方|部门|单位|地区|乡镇)|经调查|经查|"
@@ -98,8 +100,11 @@ _CRITIQUE_BEFORE = re.compile(
 _REPORT_ITEM = re.compile("(?:[和及、与]|以及)(?:存在|遇到|发现|面临)的?(?:主要|突出)?(?:困难和|困难、|困难)?问题")
 # Problems as the object of the work, not a critique: "对……存在的环境问题进行集中整治",
 # "总结取得的成绩和存在的问题"
+# and a finding as a step of the work ("发现隐患要督促整改到位", "发现问题及时上报")
 _PROBLEMS_AS_WORK = re.compile(
     "存在的[^，。；]{0,8}?问题(?=[^，。；]{0,4}(?:进行|开展|实施)?(?:集中|专项)?(?:整治|整改|治理|排查|梳理))|"
+    "发现一起[^，。；]{0,6}?(?:制止|查处|拆除|处置|整改)一起|"
+    "发现(?:的)?[^，。；]{0,4}?(?:隐患|问题|火情|险情)(?=[^，。；]{0,3}(?:要|须|应|后|的)?[^，。；]{0,3}?(?:督促|及时|立即|限期|马上)?(?:整改|处置|报告|上报|制止|处理|交办|核查))|"
     + _REPORT_ITEM.pattern
 )
 # (违法行为查处: the acts are the object of the work, not a critique of it)

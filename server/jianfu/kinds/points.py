@@ -1,7 +1,9 @@
 """第8条 千分制 without the word: the scored items of an assessment add up to 1000 points or more.
 
 Keys: ``at_least`` (the total that counts, e.g. 1000), optional ``cues`` (regular expressions, one of which
-must occur in the title or body when the title does not make the document an assessment: 考核, 评分 …).
+must occur in the title or body when the title does not make the document an assessment: 考核, 评分 …),
+optional ``title_names`` (regular expressions: the title itself names the scale, "某镇村级千分制考核细则") with
+``title_unless`` (a title that clears the scale away: 取消, 纠治 …). Phrase rules read the body only.
 
 A scoring table names its items with their points: "一、党建工作（300分）", "1.信访基础工作 100分", or
 a row "组织领导 100" under a 分值 column. The items of the highest level that carries points are summed
@@ -25,7 +27,7 @@ if TYPE_CHECKING:
     from jianfu.rules import Rule
 
 SCOPE = "document"
-KEYS = (("at_least",), ("cues",))
+KEYS = (("at_least",), ("cues", "title_names", "title_unless"))
 
 _NUMERALS = "一二三四五六七八九十"
 _LABEL = (
@@ -55,17 +57,42 @@ def compile(data: dict[str, Any]) -> dict[str, Any]:
     at_least = data["at_least"]
     if not isinstance(at_least, int) or isinstance(at_least, bool) or at_least <= 0:
         raise ParamError("at_least", "应为正整数（评分项合计达到多少分时报告）。")
-    return {"at_least": at_least, "cues": regex_list(data, "cues")}
+    return {
+        "at_least": at_least,
+        "cues": regex_list(data, "cues"),
+        "title_names": regex_list(data, "title_names"),
+        "title_unless": regex_list(data, "title_unless"),
+    }
 
 
 def check(rule: Rule, document: Document, context: CheckContext) -> Iterator[Finding]:
+    named = _title_names_the_scale(rule, document)
+    if named is not None:
+        start, end = named
+        yield make_finding(rule, start, end, values={"what": f"标题写明“{document.norm[start:end]}”"})
+        return
     if not _is_assessment(rule, document):
         return
     items = _items(document.norm)
     total, scored = _total(items)
     if total >= rule.params["at_least"] and scored:
         first = scored[0]
-        yield make_finding(rule, first.start, first.end, values={"total": _shown(total), "count": len(scored)})
+        what = f"评分项合计{_shown(total)}分（{len(scored)}项）"
+        yield make_finding(rule, first.start, first.end, values={"what": what})
+
+
+def _title_names_the_scale(rule: Rule, document: Document) -> tuple[int, int] | None:
+    if not document.title_span or not rule.params["title_names"]:
+        return None
+    t0, t1 = document.title_span
+    title = document.norm[t0:t1]
+    if any(p.search(title) for p in rule.params["title_unless"]):
+        return None
+    for pattern in rule.params["title_names"]:
+        m = pattern.search(title)
+        if m:
+            return t0 + m.start(), t0 + m.end()
+    return None
 
 
 def _is_assessment(rule: Rule, document: Document) -> bool:
