@@ -37,6 +37,12 @@ def traditional(text: str) -> str:
     return out if len(out) == len(text) else text
 
 
+def traditional_hk(text: str) -> str:
+    """繁体 with Hong Kong's variant characters."""
+    out = _opencc("s2hk").convert(text)
+    return out if len(out) == len(text) else text
+
+
 def traditional_tw(text: str) -> str:
     """繁体 with Taiwan's variant characters (台/臺, 裡/裏 …)."""
     out = _opencc("s2tw").convert(text)
@@ -51,11 +57,23 @@ def half_width(text: str) -> str:
     return text.translate(_HALF)
 
 
-_FULL = str.maketrans({chr(c): chr(c + 0xFEE0) for c in [*range(0x30, 0x3A), *range(0x41, 0x5B), *range(0x61, 0x7B)]})
+def half_width_spaced(text: str) -> str:
+    """Half-width punctuation typed the English way, with a space after it: "各乡镇, 要"."""
+    return re.sub(r"([,;:!?])(?=[^\s\d])", r"\1 ", half_width(text))
+
+
+def half_width_period(text: str) -> str:
+    """A half-width full stop for 。 (an English input method): "报送县委办.各村要"."""
+    return text.replace("。", ".")
+
+
+_FULL = str.maketrans(
+    {chr(c): chr(c + 0xFEE0) for c in [*range(0x30, 0x3A), *range(0x41, 0x5B), *range(0x61, 0x7B), ord("%")]}
+)
 
 
 def full_width(text: str) -> str:
-    """Digits and Latin letters typed with a full-width input method: ２０２４年、ＡＰＰ."""
+    """Digits, Latin letters and % typed with a full-width input method: ２０２４年、ＡＰＰ、１００％."""
     return text.translate(_FULL)
 
 
@@ -95,6 +113,17 @@ def pdf_wrap(text: str) -> str:
     for line in lines[1:]:
         out.extend(line[i : i + PDF_LINE] for i in range(0, max(len(line), 1), PDF_LINE))
     return "\n".join(out)
+
+
+def pdf_wrap_spaced(text: str) -> str:
+    """Copied from a PDF that ends every wrapped line with a space."""
+    return pdf_wrap(text).replace("\n", " \n").replace(" \n", "\n", 1)
+
+
+def letter_spaced(text: str) -> str:
+    """A PDF of justified text, extracted with a space between every two characters of a line."""
+    lines = text.split("\n")
+    return "\n".join([lines[0], *(" ".join(line) for line in lines[1:])])
 
 
 def mid_break(text: str) -> str:
@@ -181,15 +210,20 @@ def messy(text: str) -> str:
 TRANSFORMS: dict[str, Callable[[str], str]] = {
     "traditional": traditional,
     "traditional_tw": traditional_tw,
+    "traditional_hk": traditional_hk,
     "half_width": half_width,
+    "half_width_spaced": half_width_spaced,
+    "half_width_period": half_width_period,
     "full_width": full_width,
     "corner_quotes": corner_quotes,
     "ascii_quotes": ascii_quotes,
     "chinese_years": chinese_years,
     "circle_zero": circle_zero,
     "pdf_wrap": pdf_wrap,
+    "pdf_wrap_spaced": pdf_wrap_spaced,
     "mid_break": mid_break,
     "stray_space": stray_space,
+    "letter_spaced": letter_spaced,
     "stray_nbsp": stray_nbsp,
     "zero_width": zero_width,
     "pangu": pangu,
@@ -198,7 +232,7 @@ TRANSFORMS: dict[str, Callable[[str], str]] = {
     "messy": messy,
 }
 LENGTH_PRESERVING = {
-    "traditional", "traditional_tw", "half_width", "full_width", "corner_quotes", "ascii_quotes", "pdf_radicals"
+    "traditional", "traditional_tw", "traditional_hk", "half_width", "half_width_period", "full_width", "corner_quotes", "ascii_quotes", "pdf_radicals"
 }
 
 
