@@ -1,7 +1,9 @@
 """Surface forms: does jianfu still read a draft written in 繁体, with half-width punctuation, full-width digits,
 hard line wraps, stray spaces or other quote marks? A metamorphic test over the probe sentences.
 
-    python bench/surface_forms.py [-v] [--extra FOLDER]...
+    python bench/surface_forms.py [-v] [--extra FILES]... [--only NAME]...
+    python bench/surface_forms.py --corpus [--only NAME]...   # the dev part of ../shared/corpus
+
 
 Every positive probe the tool finds today, and every negative it leaves silent, is rewritten by each transform;
 a positive still counts when a finding cites one of the articles it was found under, a negative when it stays
@@ -12,6 +14,7 @@ tests/test_surface_forms.py keeps the floors on a fixed sample.
 from __future__ import annotations
 
 import argparse
+import collections
 import pathlib
 import re
 import sys
@@ -293,12 +296,83 @@ def score(
     return table, misses
 
 
+def _aligned(old: str, new: str) -> list[int] | None:
+    """Offset in ``new`` of every character of ``old`` (a transform substitutes and inserts characters)."""
+    from jianfu.text.normalize import normalize
+
+    if len(old) == len(new):
+        return list(range(len(old) + 1))
+    for a, b in ((normalize(old), normalize(new)), (old, new)):
+        out, j = [], 0
+        for ch in a:
+            while j < len(b) and b[j] != ch:
+                j += 1
+            if j == len(b):
+                break
+            out.append(j)
+            j += 1
+        else:
+            return out + [len(new)]
+    return None
+
+
+def corpus_cases(transform: Callable[[str], str]) -> tuple[list[dict], int]:
+    """The dev passages of ../shared/corpus rewritten by ``transform``, each span moved with its words."""
+    import corpus
+
+    cases, lost = [], 0
+    for case in corpus.passages("dev"):
+        text = transform(case["text"])
+        where = _aligned(case["text"], text)
+        if where is None:
+            lost += 1
+            continue
+        expected = []
+        for e in case["expected"]:
+            s = case["text"].find(e["span"])
+            expected.append({**e, "span": text[where[s] : where[s + len(e["span"]) - 1] + 1]})
+        cases.append({**case, "text": text, "expected": expected})
+    return cases, lost
+
+
+def corpus_scores(names: list[str]) -> None:
+    """Recall and negatives flagged on the dev passages in each surface form; kept = found both ways."""
+    import json
+    import subprocess
+    import tempfile
+
+    import corpus
+
+    def run(cases: list[dict]) -> tuple[str, collections.Counter[tuple[str, str]]]:
+        with tempfile.TemporaryDirectory(prefix="jianfu-surface-") as tmp:
+            path = pathlib.Path(tmp) / "dev.jsonl"
+            path.write_text("".join(json.dumps(c, ensure_ascii=False) + "\n" for c in cases), "utf-8")
+            jianfu = str(corpus.ROOT / ".venv" / "bin" / "jianfu")
+            out = subprocess.run([sys.executable, str(corpus.SCORER), jianfu, str(path), "-v"],
+                                 capture_output=True, text=True, check=True).stdout
+        missed = re.findall(r"^  (\S+) (\w+): «", out.split("flagged negatives:")[0], re.MULTILINE)
+        misses = collections.Counter(missed)
+        return out.strip().splitlines()[-1], misses
+
+    plain, plain_misses = run(corpus.passages("dev"))
+    print(f"{'plain':17} {plain}")
+    for name in names:
+        cases, lost = corpus_cases(TRANSFORMS[name])
+        line, misses = run(cases)
+        new_misses = sum((misses - plain_misses).values())
+        print(f"{name:17} {line}; newly missed {new_misses}" + (f"; {lost} passages not aligned" if lost else ""))
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("-v", action="store_true", help="print every miss")
     parser.add_argument("--extra", action="append", default=[], help="more probe files (a glob: /work/probes/r5*.txt)")
     parser.add_argument("--only", action="append", default=[], help="run only these transforms")
+    parser.add_argument("--corpus", action="store_true", help="score the dev passages of ../shared/corpus instead")
     args = parser.parse_args()
+    if args.corpus:
+        corpus_scores(args.only or list(TRANSFORMS))
+        return 0
     probes = load(PROBES)
     for pattern in args.extra:
         path = pathlib.Path(pattern)

@@ -61,6 +61,8 @@ def test_a_probe_in_another_surface_form_is_read_the_same(scored, transform: str
         ("簽訂責任狀", "签订责任状"),
         ("創建省級衞生鄉鎮，羣眾", "创建省级卫生乡镇，群众"),  # Hong Kong and Taiwan variant characters
         ("什么", "什么"),  # 么 is Taiwan's variant of 幺, but a simplified character in its own right
+        ("據瞭解，請於月底前答覆，藉此", "据了解，请于月底前答复，借此"),  # words the character table misses
+        ("瞭望塔，覆盖，慰藉", "瞭望塔，覆盖，慰藉"),  # the same characters in simplified words
     ],
 )
 def test_radicals_and_traditional_characters_read_as_simplified_characters(pdf: str, expected: str) -> None:
@@ -90,6 +92,9 @@ def test_straight_quotes_in_pairs_beside_chinese_read_as_chinese_quotes(pasted: 
         ("报县委办. 各村要", "报县委办。 各村要"),
         ("每项0.5分，附件1.xls、《通知》.docx", "每项0.5分，附件1.xls、《通知》.docx"),
         ("注册APP, 注册人数; Hello, world", "注册APP， 注册人数； Hello, world"),
+        ("占比X%,\n公务", "占比X%，\n公务"),  # a hard wrap between the mark and the Chinese
+        ("各县(市、\n区)政府", "各县（市、\n区）政府"),
+        ('牵头的"生态\n环境"工作', "牵头的“生态\n环境”工作"),
     ],
 )
 def test_symbols_and_marks_typed_half_or_full_width_read_in_one_form(typed: str, expected: str) -> None:

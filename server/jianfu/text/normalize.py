@@ -87,6 +87,24 @@ def _read_pairs(name: str) -> dict[int, str]:
     return pairs
 
 
+# Words whose traditional spelling keeps a character that is also simplified, so the character table
+# leaves it: 瞭解 (了解), 答覆 (答复), 藉口 (借口). Same length, so offsets hold.
+_WORDS = {
+    **{w: w.replace("瞭", "了") for w in ("瞭解", "明瞭", "一目瞭然", "簡單明瞭", "瞭如指掌", "瞭若指掌", "瞭然")},
+    **{w: w.replace("覆", "复") for w in ("答覆", "批覆", "回覆", "函覆", "覆函", "電覆", "覆電", "核覆", "反覆", "覆信")},
+    **{w: w.replace("藉", "借") for w in ("藉口", "藉此", "藉助", "藉機", "憑藉", "藉以", "藉由", "藉故")},
+}
+_WORD_MARKS = frozenset("瞭覆藉")
+
+
+@lru_cache(maxsize=1)
+def _words() -> tuple[re.Pattern[str], dict[str, str]]:
+    """The words above in the normal form (their other characters already simplified)."""
+    table = _table()
+    words = {w.translate(table): plain.translate(table) for w, plain in _WORDS.items()}
+    return re.compile("|".join(sorted(words, key=len, reverse=True))), words
+
+
 @lru_cache(maxsize=1)
 def _changed() -> frozenset[str]:
     """The characters the table changes: most drafts have none, and this test is cheaper than translate."""
@@ -97,12 +115,13 @@ _CJK = "\u3400-\u9fff\uf900-\ufaff"
 _FULL_WIDTH = {",": "，", ";": "；", ":": "：", "(": "（", ")": "）", "!": "！", "?": "？"}
 _HAS_CJK = re.compile(f"[{_CJK}]")
 # A pair of brackets with Chinese inside or beside it: "县(市、区)", "(1)下午", "(一)".
-_BRACKETS = re.compile(r"(?<=(.))?\(([^()\n]{0,40})\)(?=(.))?", re.DOTALL)
+# A pair may be broken by one hard wrap: "(市、\n区)".
+_BRACKETS = re.compile(r"(?<=(.))?\(([^()]{0,40})\)(?=(.))?", re.DOTALL)
 # A lone mark touching a Chinese character (or a full-width bracket or quote) on either side.
 # "3,000", "9:00" and "a (b)" between ASCII characters keep their ASCII form.
 _NEAR = f"[{_CJK}（）“”《》、]"
 _HALF_WIDTH_MARK = re.compile(
-    f"(?<={_NEAR})[,;:()!?]|[,;:()!?](?={_NEAR})"
+    f"(?<={_NEAR})[,;:()!?]|[,;:()!?](?=\r?\n?{_NEAR})|(?<={_NEAR}\n)[,;:()!?]"  # or a hard wrap between
     f"|[,;:!?](?= {{1,2}}[{_CJK}“（《])"  # typed the English way, a space after it: "注册APP, 注册人数"
 )
 # A half-width full stop ending a Chinese sentence ("已全部废止.", "报县委办. 各村要"); never a decimal
@@ -111,19 +130,21 @@ _HALF_WIDTH_STOP = re.compile(f"\\.(?<=[{_CJK}）”》]\\.)(?=[ \t]*(?:[{_CJK}�
 _NUMERALS = frozenset("一二三四五六七八九十百零〇")
 _ASCII_MARKS = frozenset(_FULL_WIDTH) | {'"', "'"}
 # Straight quotes in pairs on one line, with Chinese inside or beside: 须在"村务通"上签到.
-_QUOTE_PAIRS = {'"': re.compile(r'(?<=(.))?"([^"\n]{1,60})"(?=(.))?', re.DOTALL),
-                "'": re.compile(r"(?<=(.))?'([^'\n]{1,60})'(?=(.))?", re.DOTALL)}
+_QUOTE_PAIRS = {'"': re.compile(r'(?<=(.))?"([^"]{1,60})"(?=(.))?', re.DOTALL),
+                "'": re.compile(r"(?<=(.))?'([^']{1,60})'(?=(.))?", re.DOTALL)}
 _CURLY = {'"': "“”", "'": "‘’"}
 
 
 def _bracket_pair(m: re.Match[str]) -> str:
     around = (m.group(1) or "") + m.group(2) + (m.group(3) or "")
-    return f"（{m.group(2)}）" if _HAS_CJK.search(around) else m.group(0)
+    if m.group(2).count("\n") > 1 or not _HAS_CJK.search(around):
+        return m.group(0)
+    return f"（{m.group(2)}）"
 
 
 def _quote_pair(m: re.Match[str]) -> str:
     around = (m.group(1) or "") + m.group(2) + (m.group(3) or "")
-    if not _HAS_CJK.search(around):
+    if m.group(2).count("\n") > 1 or not _HAS_CJK.search(around):
         return m.group(0)
     left, right = _CURLY[m.group(0)[0]]
     return f"{left}{m.group(2)}{right}"
@@ -159,6 +180,9 @@ def normalize(text: str) -> str:
         return text
     if not _changed().isdisjoint(text):
         text = text.translate(_table())
+    if not _WORD_MARKS.isdisjoint(text):
+        pattern, words = _words()
+        text = pattern.sub(lambda m: words[m.group(0)], text)
     return _full_stops(_full_width_marks(text))
 
 
