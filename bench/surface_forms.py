@@ -1,7 +1,9 @@
 """Surface forms: does jianfu still read a draft written in 繁体, with half-width punctuation, full-width digits,
 hard line wraps, stray spaces or other quote marks? A metamorphic test over the probe sentences.
 
-    python bench/surface_forms.py [-v] [--extra FOLDER]...
+    python bench/surface_forms.py [-v] [--extra FILES]... [--only NAME]...
+    python bench/surface_forms.py --corpus [--only NAME]...   # the dev part of ../shared/corpus
+
 
 Every positive probe the tool finds today, and every negative it leaves silent, is rewritten by each transform;
 a positive still counts when a finding cites one of the articles it was found under, a negative when it stays
@@ -12,6 +14,7 @@ tests/test_surface_forms.py keeps the floors on a fixed sample.
 from __future__ import annotations
 
 import argparse
+import collections
 import pathlib
 import re
 import sys
@@ -37,6 +40,12 @@ def traditional(text: str) -> str:
     return out if len(out) == len(text) else text
 
 
+def traditional_hk(text: str) -> str:
+    """繁体 with Hong Kong's variant characters."""
+    out = _opencc("s2hk").convert(text)
+    return out if len(out) == len(text) else text
+
+
 def traditional_tw(text: str) -> str:
     """繁体 with Taiwan's variant characters (台/臺, 裡/裏 …)."""
     out = _opencc("s2tw").convert(text)
@@ -51,11 +60,23 @@ def half_width(text: str) -> str:
     return text.translate(_HALF)
 
 
-_FULL = str.maketrans({chr(c): chr(c + 0xFEE0) for c in [*range(0x30, 0x3A), *range(0x41, 0x5B), *range(0x61, 0x7B)]})
+def half_width_spaced(text: str) -> str:
+    """Half-width punctuation typed the English way, with a space after it: "各乡镇, 要"."""
+    return re.sub(r"([,;:!?])(?=[^\s\d])", r"\1 ", half_width(text))
+
+
+def half_width_period(text: str) -> str:
+    """A half-width full stop for 。 (an English input method): "报送县委办.各村要"."""
+    return text.replace("。", ".")
+
+
+_FULL = str.maketrans(
+    {chr(c): chr(c + 0xFEE0) for c in [*range(0x30, 0x3A), *range(0x41, 0x5B), *range(0x61, 0x7B), ord("%")]}
+)
 
 
 def full_width(text: str) -> str:
-    """Digits and Latin letters typed with a full-width input method: ２０２４年、ＡＰＰ."""
+    """Digits, Latin letters and % typed with a full-width input method: ２０２４年、ＡＰＰ、１００％."""
     return text.translate(_FULL)
 
 
@@ -95,6 +116,17 @@ def pdf_wrap(text: str) -> str:
     for line in lines[1:]:
         out.extend(line[i : i + PDF_LINE] for i in range(0, max(len(line), 1), PDF_LINE))
     return "\n".join(out)
+
+
+def pdf_wrap_spaced(text: str) -> str:
+    """Copied from a PDF that ends every wrapped line with a space."""
+    return pdf_wrap(text).replace("\n", " \n").replace(" \n", "\n", 1)
+
+
+def letter_spaced(text: str) -> str:
+    """A PDF of justified text, extracted with a space between every two characters of a line."""
+    lines = text.split("\n")
+    return "\n".join([lines[0], *(" ".join(line) for line in lines[1:])])
 
 
 def mid_break(text: str) -> str:
@@ -181,15 +213,20 @@ def messy(text: str) -> str:
 TRANSFORMS: dict[str, Callable[[str], str]] = {
     "traditional": traditional,
     "traditional_tw": traditional_tw,
+    "traditional_hk": traditional_hk,
     "half_width": half_width,
+    "half_width_spaced": half_width_spaced,
+    "half_width_period": half_width_period,
     "full_width": full_width,
     "corner_quotes": corner_quotes,
     "ascii_quotes": ascii_quotes,
     "chinese_years": chinese_years,
     "circle_zero": circle_zero,
     "pdf_wrap": pdf_wrap,
+    "pdf_wrap_spaced": pdf_wrap_spaced,
     "mid_break": mid_break,
     "stray_space": stray_space,
+    "letter_spaced": letter_spaced,
     "stray_nbsp": stray_nbsp,
     "zero_width": zero_width,
     "pangu": pangu,
@@ -198,7 +235,7 @@ TRANSFORMS: dict[str, Callable[[str], str]] = {
     "messy": messy,
 }
 LENGTH_PRESERVING = {
-    "traditional", "traditional_tw", "half_width", "full_width", "corner_quotes", "ascii_quotes", "pdf_radicals"
+    "traditional", "traditional_tw", "traditional_hk", "half_width", "half_width_period", "full_width", "corner_quotes", "ascii_quotes", "pdf_radicals"
 }
 
 
@@ -259,12 +296,83 @@ def score(
     return table, misses
 
 
+def _aligned(old: str, new: str) -> list[int] | None:
+    """Offset in ``new`` of every character of ``old`` (a transform substitutes and inserts characters)."""
+    from jianfu.text.normalize import normalize
+
+    if len(old) == len(new):
+        return list(range(len(old) + 1))
+    for a, b in ((normalize(old), normalize(new)), (old, new)):
+        out, j = [], 0
+        for ch in a:
+            while j < len(b) and b[j] != ch:
+                j += 1
+            if j == len(b):
+                break
+            out.append(j)
+            j += 1
+        else:
+            return out + [len(new)]
+    return None
+
+
+def corpus_cases(transform: Callable[[str], str]) -> tuple[list[dict], int]:
+    """The dev passages of ../shared/corpus rewritten by ``transform``, each span moved with its words."""
+    import corpus
+
+    cases, lost = [], 0
+    for case in corpus.passages("dev"):
+        text = transform(case["text"])
+        where = _aligned(case["text"], text)
+        if where is None:
+            lost += 1
+            continue
+        expected = []
+        for e in case["expected"]:
+            s = case["text"].find(e["span"])
+            expected.append({**e, "span": text[where[s] : where[s + len(e["span"]) - 1] + 1]})
+        cases.append({**case, "text": text, "expected": expected})
+    return cases, lost
+
+
+def corpus_scores(names: list[str]) -> None:
+    """Recall and negatives flagged on the dev passages in each surface form; kept = found both ways."""
+    import json
+    import subprocess
+    import tempfile
+
+    import corpus
+
+    def run(cases: list[dict]) -> tuple[str, collections.Counter[tuple[str, str]]]:
+        with tempfile.TemporaryDirectory(prefix="jianfu-surface-") as tmp:
+            path = pathlib.Path(tmp) / "dev.jsonl"
+            path.write_text("".join(json.dumps(c, ensure_ascii=False) + "\n" for c in cases), "utf-8")
+            jianfu = str(corpus.ROOT / ".venv" / "bin" / "jianfu")
+            out = subprocess.run([sys.executable, str(corpus.SCORER), jianfu, str(path), "-v"],
+                                 capture_output=True, text=True, check=True).stdout
+        missed = re.findall(r"^  (\S+) (\w+): «", out.split("flagged negatives:")[0], re.MULTILINE)
+        misses = collections.Counter(missed)
+        return out.strip().splitlines()[-1], misses
+
+    plain, plain_misses = run(corpus.passages("dev"))
+    print(f"{'plain':17} {plain}")
+    for name in names:
+        cases, lost = corpus_cases(TRANSFORMS[name])
+        line, misses = run(cases)
+        new_misses = sum((misses - plain_misses).values())
+        print(f"{name:17} {line}; newly missed {new_misses}" + (f"; {lost} passages not aligned" if lost else ""))
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("-v", action="store_true", help="print every miss")
     parser.add_argument("--extra", action="append", default=[], help="more probe files (a glob: /work/probes/r5*.txt)")
     parser.add_argument("--only", action="append", default=[], help="run only these transforms")
+    parser.add_argument("--corpus", action="store_true", help="score the dev passages of ../shared/corpus instead")
     args = parser.parse_args()
+    if args.corpus:
+        corpus_scores(args.only or list(TRANSFORMS))
+        return 0
     probes = load(PROBES)
     for pattern in args.extra:
         path = pathlib.Path(pattern)

@@ -27,6 +27,8 @@ SAMPLE_EVERY = 7  # every 7th probe of tests/data/probes, in file and line order
 # of its silent negatives still silent, under every transform. Raise them when the reading gets better.
 POSITIVES_KEPT_AT_LEAST = 1.0
 NEGATIVES_KEPT_AT_LEAST = 1.0
+# A letter-spaced PDF ("一 、 发 展 基 础") still hides headings and addressees from the document structure.
+POSITIVES_KEPT_BY_TRANSFORM = {"letter_spaced": 0.98}
 
 
 @pytest.fixture(scope="module")
@@ -40,7 +42,7 @@ def scored() -> dict[str, dict[str, int]]:
 def test_a_probe_in_another_surface_form_is_read_the_same(scored, transform: str) -> None:
     row = scored[transform]
     assert row["pos_total"] >= 5, row  # the transform changes enough of the sample to say something
-    assert row["pos"] / row["pos_total"] >= POSITIVES_KEPT_AT_LEAST, row
+    assert row["pos"] / row["pos_total"] >= POSITIVES_KEPT_BY_TRANSFORM.get(transform, POSITIVES_KEPT_AT_LEAST), row
     if row["neg_total"]:
         assert row["neg"] / row["neg_total"] >= NEGATIVES_KEPT_AT_LEAST, row
     # one character for one: every finding stays exactly where it was
@@ -57,6 +59,10 @@ def test_a_probe_in_another_surface_form_is_read_the_same(scored, transform: str
         ("各部⻔要⻓期坚持", "各部门要长期坚持"),  # simplified radicals NFKC leaves alone
         ("各部⾨", "各部门"),  # a radical for a traditional character reads as the simplified one
         ("簽訂責任狀", "签订责任状"),
+        ("創建省級衞生鄉鎮，羣眾", "创建省级卫生乡镇，群众"),  # Hong Kong and Taiwan variant characters
+        ("什么", "什么"),  # 么 is Taiwan's variant of 幺, but a simplified character in its own right
+        ("據瞭解，請於月底前答覆，藉此", "据了解，请于月底前答复，借此"),  # words the character table misses
+        ("瞭望塔，覆盖，慰藉", "瞭望塔，覆盖，慰藉"),  # the same characters in simplified words
     ],
 )
 def test_radicals_and_traditional_characters_read_as_simplified_characters(pdf: str, expected: str) -> None:
@@ -76,6 +82,23 @@ def test_radicals_and_traditional_characters_read_as_simplified_characters(pdf: 
 )
 def test_straight_quotes_in_pairs_beside_chinese_read_as_chinese_quotes(pasted: str, expected: str) -> None:
     assert normalize(pasted) == expected
+
+
+@pytest.mark.parametrize(
+    ("typed", "expected"),
+    [
+        ("达标率达到１００％", "达标率达到100%"),
+        ("已全部废止.\n一.加强领导.各村要", "已全部废止。\n一.加强领导。各村要"),  # a heading's "一." stays
+        ("报县委办. 各村要", "报县委办。 各村要"),
+        ("每项0.5分，附件1.xls、《通知》.docx", "每项0.5分，附件1.xls、《通知》.docx"),
+        ("注册APP, 注册人数; Hello, world", "注册APP， 注册人数； Hello, world"),
+        ("占比X%,\n公务", "占比X%，\n公务"),  # a hard wrap between the mark and the Chinese
+        ("各县(市、\n区)政府", "各县（市、\n区）政府"),
+        ('牵头的"生态\n环境"工作', "牵头的“生态\n环境”工作"),
+    ],
+)
+def test_symbols_and_marks_typed_half_or_full_width_read_in_one_form(typed: str, expected: str) -> None:
+    assert normalize(typed) == expected
 
 
 def test_wide_and_invisible_spaces_read_as_a_space_and_a_zero_width_space() -> None:
@@ -104,6 +127,8 @@ def test_the_normal_form_keeps_every_offset(text: str) -> None:
         ("组建机构 2分 各村居", "组建机构 2分 各村居"),  # a digit spaced on one side only: maybe a cell gap
         ("姓名  张三  电话", "姓名  张三  电话"),  # two spaces between cells
         ("Hello world", "Hello world"),
+        ("各 乡 镇 要 于 1 0 月 底 前 报 送 “ 五 个 一 ” ：", "各乡镇要于10月底前报送“五个一”："),  # letter-spaced PDF
+        ("A B C D 组", "A B C D 组"),  # too short a run to be letter-spacing
     ],
 )
 def test_rules_read_a_line_without_its_stray_spaces(line: str, read: str) -> None:
@@ -132,6 +157,7 @@ def _found(rules, text: str) -> list[tuple[str, str]]:  # type: ignore[no-untype
         ("各乡镇, 要于月底前将贯彻落实情况\u200b报送县委办。", "贯彻落实情况\u200b报送"),
         ("各乡镇要层层签订“安全生产 责任状”。", "层层签订“安全生产 责任状"),
         ("各鄉鎮要層層簽訂\u00a0“安全生產責任狀”。", "層層簽訂\u00a0“安全生產責任狀"),
+        ("各乡镇要于每季度末将贯彻落实 \n情况报送县委办公室。", "贯彻落实 \n情况报送"),  # a space before a PDF wrap
     ],
 )
 def test_a_finding_across_a_stray_space_spans_the_words_as_written(rules, body: str, words: str) -> None:

@@ -255,8 +255,11 @@ def _blocks(document: Document) -> list[_Block]:
         # the pieces of each line that rules read: a stray space from a PDF ("制 定") is left out
         texts: list[str] = []
         starts: list[int] = []
-        for q in (document.paragraphs[i] for i in group):
+        for n, i in enumerate(group, 1):
+            q = document.paragraphs[i]
             line = document.norm[q.start : q.end]
+            if n < len(group):  # a hard-wrapped line: the spaces a PDF leaves before the wrap go too
+                line = line.rstrip(" \t\u3000")
             for s, e in reading_pieces(line):
                 texts.append(line[s:e])
                 starts.append(q.start + s)

@@ -30,6 +30,7 @@ _FIXED = {
     "『": "‘",
     "』": "’",
     "．": ".",
+    **{c: chr(ord(c) - 0xFEE0) for c in "％＋－／＝＜＞＆＃＠＊＿"},  # symbols typed full-width: １００％
     # spaces: no-break, en/em and narrow ones read as a plain space; invisible marks as one zero-width space
     **{c: " " for c in "\u00a0\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a\u202f\u205f"},
     **{c: "\u200b" for c in "\u200c\u200d\u2060\ufeff\u00ad"},
@@ -55,19 +56,53 @@ def _pdf_font_forms() -> dict[int, str]:
 @lru_cache(maxsize=1)
 def _table() -> dict[int, str]:
     table = _pdf_font_forms()
+    simplified = _read_pairs("TSCharacters.txt")
+    table.update(simplified)
+    for c, plain in list(table.items()):  # a radical for a traditional character: ⾨ -> 門 -> 门
+        table[c] = table.get(ord(plain), plain)
+    # Hong Kong and Taiwan variant characters (衞, 羣, 痺) -> the standard traditional one -> simplified;
+    # never a character that is itself simplified (TW 么 for 幺 stays 么, as in 什么)
+    in_use = set(table.values())
+    for variants in ("HKVariantsRev.txt", "TWVariantsRev.txt"):
+        for c, standard in _read_pairs(variants).items():
+            plain = table.get(ord(standard), standard)
+            if chr(c) not in in_use and c not in table and plain != chr(c):
+                table[c] = plain
+    table.update({ord(k): v for k, v in _FIXED.items()})
+    return table
+
+
+def _read_pairs(name: str) -> dict[int, str]:
+    """One character for one from an OpenCC dictionary (its first candidate)."""
     try:
-        data = resources.files("opencc_purepy").joinpath("dicts/TSCharacters.txt").read_text("utf-8")
+        data = resources.files("opencc_purepy").joinpath(f"dicts/{name}").read_text("utf-8")
     except (ModuleNotFoundError, FileNotFoundError):  # pragma: no cover - dependency is declared
-        data = ""
+        return {}
+    pairs = {}
     for line in data.splitlines():
         source, _, targets = line.partition("\t")
         target = targets.split(" ")[0] if targets else ""
         if len(source) == 1 and len(target) == 1 and source != target:
-            table[ord(source)] = target
-    for c, plain in list(table.items()):  # a radical for a traditional character: ⾨ -> 門 -> 门
-        table[c] = table.get(ord(plain), plain) if len(plain) == 1 else plain
-    table.update({ord(k): v for k, v in _FIXED.items()})
-    return table
+            pairs[ord(source)] = target
+    return pairs
+
+
+# Words whose traditional spelling keeps a character that is also simplified, so the character table
+# leaves it: 瞭解 (了解), 答覆 (答复), 藉口 (借口). Same length, so offsets hold.
+_WORDS = {
+    **{w: w.replace("瞭", "了") for w in ("瞭解", "明瞭", "一目瞭然", "簡單明瞭", "瞭如指掌", "瞭若指掌", "瞭然")},
+    **{w: w.replace("覆", "复") for w in ("答覆", "批覆", "回覆", "函覆", "覆函", "電覆", "覆電", "核覆", "反覆", "覆信")},
+    **{w: w.replace("藉", "借") for w in ("藉口", "藉此", "藉助", "藉機", "憑藉", "藉以", "藉由", "藉故")},
+}
+_WORD_MARKS = frozenset("瞭覆藉")
+
+
+@lru_cache(maxsize=1)
+def _words() -> tuple[re.Pattern[str], dict[str, str]]:
+    """The words above in the normal form (their other characters already simplified)."""
+    table = _table()
+    words = {w.translate(table): plain.translate(table) for w, plain in _WORDS.items()}
+    return re.compile("|".join(sorted(words, key=len, reverse=True))), words
 
 
 @lru_cache(maxsize=1)
@@ -80,26 +115,36 @@ _CJK = "\u3400-\u9fff\uf900-\ufaff"
 _FULL_WIDTH = {",": "，", ";": "；", ":": "：", "(": "（", ")": "）", "!": "！", "?": "？"}
 _HAS_CJK = re.compile(f"[{_CJK}]")
 # A pair of brackets with Chinese inside or beside it: "县(市、区)", "(1)下午", "(一)".
-_BRACKETS = re.compile(r"(?<=(.))?\(([^()\n]{0,40})\)(?=(.))?", re.DOTALL)
+# A pair may be broken by one hard wrap: "(市、\n区)".
+_BRACKETS = re.compile(r"(?<=(.))?\(([^()]{0,40})\)(?=(.))?", re.DOTALL)
 # A lone mark touching a Chinese character (or a full-width bracket or quote) on either side.
 # "3,000", "9:00" and "a (b)" between ASCII characters keep their ASCII form.
 _NEAR = f"[{_CJK}（）“”《》、]"
-_HALF_WIDTH_MARK = re.compile(f"(?<={_NEAR})[,;:()!?]|[,;:()!?](?={_NEAR})")
+_HALF_WIDTH_MARK = re.compile(
+    f"(?<={_NEAR})[,;:()!?]|[,;:()!?](?=\r?\n?{_NEAR})|(?<={_NEAR}\n)[,;:()!?]"  # or a hard wrap between
+    f"|[,;:!?](?= {{1,2}}[{_CJK}“（《])"  # typed the English way, a space after it: "注册APP, 注册人数"
+)
+# A half-width full stop ending a Chinese sentence ("已全部废止.", "报县委办. 各村要"); never a decimal
+# point, a file name or the "一." of a heading (see _stop)
+_HALF_WIDTH_STOP = re.compile(f"\\.(?<=[{_CJK}）”》]\\.)(?=[ \t]*(?:[{_CJK}“（《]|\r?\n|$))")
+_NUMERALS = frozenset("一二三四五六七八九十百零〇")
 _ASCII_MARKS = frozenset(_FULL_WIDTH) | {'"', "'"}
 # Straight quotes in pairs on one line, with Chinese inside or beside: 须在"村务通"上签到.
-_QUOTE_PAIRS = {'"': re.compile(r'(?<=(.))?"([^"\n]{1,60})"(?=(.))?', re.DOTALL),
-                "'": re.compile(r"(?<=(.))?'([^'\n]{1,60})'(?=(.))?", re.DOTALL)}
+_QUOTE_PAIRS = {'"': re.compile(r'(?<=(.))?"([^"]{1,60})"(?=(.))?', re.DOTALL),
+                "'": re.compile(r"(?<=(.))?'([^']{1,60})'(?=(.))?", re.DOTALL)}
 _CURLY = {'"': "“”", "'": "‘’"}
 
 
 def _bracket_pair(m: re.Match[str]) -> str:
     around = (m.group(1) or "") + m.group(2) + (m.group(3) or "")
-    return f"（{m.group(2)}）" if _HAS_CJK.search(around) else m.group(0)
+    if m.group(2).count("\n") > 1 or not _HAS_CJK.search(around):
+        return m.group(0)
+    return f"（{m.group(2)}）"
 
 
 def _quote_pair(m: re.Match[str]) -> str:
     around = (m.group(1) or "") + m.group(2) + (m.group(3) or "")
-    if not _HAS_CJK.search(around):
+    if m.group(2).count("\n") > 1 or not _HAS_CJK.search(around):
         return m.group(0)
     left, right = _CURLY[m.group(0)[0]]
     return f"{left}{m.group(2)}{right}"
@@ -116,13 +161,29 @@ def _full_width_marks(text: str) -> str:
     return _HALF_WIDTH_MARK.sub(lambda m: _FULL_WIDTH[m.group(0)], text)
 
 
+def _full_stops(text: str) -> str:
+    return _HALF_WIDTH_STOP.sub(_stop, text) if "." in text else text
+
+
+def _stop(m: re.Match[str]) -> str:
+    at = m.start()
+    before = at
+    while before > 0 and m.string[before - 1] in _NUMERALS:
+        before -= 1
+    starts_line = before == 0 or m.string[before - 1] in "\n\r \t\u3000#"
+    return "." if before < at and starts_line else "。"  # "一.加强领导" is a heading's ordinal
+
+
 def normalize(text: str) -> str:
     """Return the matching form of ``text``; ``len(normalize(t)) == len(t)`` always."""
     if text.isascii():
         return text
     if not _changed().isdisjoint(text):
         text = text.translate(_table())
-    return _full_width_marks(text)
+    if not _WORD_MARKS.isdisjoint(text):
+        pattern, words = _words()
+        text = pattern.sub(lambda m: words[m.group(0)], text)
+    return _full_stops(_full_width_marks(text))
 
 
 # Characters of a line that a rule does not read (``reading_pieces``): all spans of white space
@@ -136,6 +197,8 @@ _STRAY_GAP = re.compile(
     f"|(?<=[{_HAN}]) {{1,2}}(?=[{_CLOSING}])"  # 报送 ，
     "|\u200b+"  # zero-width marks, wherever they are
 )
+# A line extracted from a PDF of justified text, one space between every two characters: "各 乡 镇 要 于"
+_LETTER_SPACED = re.compile(r"\S(?: \S){7,}")
 # Latin letters or digits with the spaces web "pangu" spacing puts around them: 下载 APP 并于 5 月底前
 _SPACED_WORD = re.compile(f"(?<=[{_HAN}{_OPENING}])( ?)([A-Za-z0-9][A-Za-z0-9%.+-]*)( ?)(?=[{_HAN}{_CLOSING}])")
 
@@ -147,6 +210,8 @@ def reading_pieces(line: str) -> tuple[tuple[int, int], ...]:
     gaps = [m.span() for m in _STRAY_GAP.finditer(line)]
     if " " in line:
         gaps += _spaced_word_gaps(line)
+        for m in _LETTER_SPACED.finditer(line):
+            gaps += [(i, i + 1) for i in range(m.start() + 1, m.end(), 2)]
     if not gaps:
         return ((0, len(line)),)
     pieces = []
