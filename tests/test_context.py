@@ -20,6 +20,9 @@ def _split(marked: str) -> tuple[str, int, int]:
 
 
 PROHIBITIONS = [
+    "全面清理和规范【村级组织挂牌】。",
+    "开展专项整治：各单位不得【层层签订责任状】。",
+    "各地不得【分解下达招商引资指标】。",
     "经县委常委会议研究，决定撤销县级层面设置的16项【“一票否决”】事项。",
     "本街道未向社区下达考核指标，【未要求社区签订责任书】。",
     "原《某县乡镇综合考核办法》同时废止，该办法中的【千分制考核方式】不再执行。",
@@ -47,6 +50,7 @@ PROHIBITIONS = [
     "不可随意【实行一票否决】。",
     "规范【创建示范活动】，严控总量。",
     "【签订责任状】等做法一律取消。",
+    "各地开展的【创建示范项目】，以国家和省级批准保留的项目为准，不得自行增设。",
     "坚决整治【层层陪会】。",
     "对【按月排名通报】进行专项整治。",
     "整治工作群过多过滥，不得要求【层层建群】。",
@@ -68,6 +72,9 @@ QUOTATIONS = [
 ]
 
 CRITIQUES = [
+    "督查中发现部分乡镇仍在要求村里【层层签订责任状】。",
+    "通报指出，某县林业局要求各乡镇【每周上报护林工作照片】不少于20张。",
+    "某局要求各村【每日上传巡查照片】，属于典型的“留痕主义”，已责令整改。",
     "市纪委监委通报3起典型案例：某区城管局【对街道实行按周排名】，已被严肃处理。",
     "对于上级要求乡镇【单独设立机构】、配备专职人员的，乡镇可向县减负办反映。",
     "据统计，全市乡镇平均每年【签订各类责任书】30余份，基层负担较重。",
@@ -117,11 +124,31 @@ REQUIREMENTS = [
     # 整治前后 is a time, 查处工作 a task handed down
     "请各村将整治前后【对比照片】整理成档案备查。",
     "区城管局将违规设置查处工作【下放至各街道】承担。",
+    # 环境卫生整治 names the work inspected; 整治进行/开展 reads it as the topic, not a clean-up
+    "镇里对各村环境卫生整治进行【两天一巡查】。",
+    "县里对各乡镇环境卫生整治开展【每月一次专项督查】。",
+    # a lead-in naming the work (环境卫生整治) is no clean-up before the colon
+    "环境卫生整治“每日一报”：各村每日下午5时前将【整治前后对比照片报镇人居环境办】。",
+    # 不可移动文物 is a kind of relic, not a ban
+    "文物安全实行属地管理，各乡镇要对辖区内不可移动文物安全【负直接责任】。",
+    # 调查处理 is no 查处 report; 清理 in a list of tasks is work; 发现隐患要整改 is a step of the work
+    "县人社局将欠薪案件的前期调查处理工作【交由乡镇劳动保障所承担】。",
+    "对辖区内的“三无”船舶，由【所在乡镇负责登记、清理和拆解】。",
+    "乡镇要对辖区内自建房开展安全排查，发现隐患要督促整改到位，否则【追究乡镇责任】。",
+    "要求各村对违法用地实行“零容忍”，发现一起、制止一起、拆除一起，【村集体承担拆除费用】。",
+    "县城管局将占道经营查处、违法建设拆除等工作【交由所在乡镇承担】。",
+    # 不得分 is a scoring line (no points), not a ban
+    "各单位年度考核需提交佐证材料，【无佐证材料的不予计分】。",
+    "查看会议记录、签到表等佐证材料，【佐证材料不全的不得分】。",
     # a floor or a cap (不得低于) demands a figure
     "乡镇专职护林员【每月报酬不得低于1500元】。",
     "各乡镇专职统计人员【配备不得少于2名】。",
     # a sanction (取消……资格) is no clean-up cue
     "对发生重大环境污染事件的，【取消该乡镇当年评优评先资格】。",
+    # the sanction may name several bearers before 资格
+    "各村参保率低于95%的，【取消该村及村党组织书记当年评先评优资格】。",
+    # the sanction's 取消 before the match and its 称号 inside it
+    "对考核得分不达标的学校，一律取消【等级平安校园称号】。",
     # 整治 inside the name of a task does not clean the practice up
     "将农村人居环境整治工作【纳入乡村振兴实绩考核】。",
     "按照属地管理原则，【由各村（社区）负责】辖区内自建房安全排查整治。",
@@ -211,3 +238,22 @@ def test_traditional_characters_go_through_the_normal_form(rules, sentence: str,
 def test_a_self_check_question_asks_and_does_not_demand(sentence: str) -> None:
     start = sentence.index("一票否决") if "一票否决" in sentence else sentence.index("签订")
     assert mode(sentence, start, start + 4) == "question"
+
+
+@pytest.mark.parametrize(
+    ("marked", "expected"),
+    [
+        ("本局将【配备2名专职工作人员】负责热线交办件的统一受理，不再向乡镇安排专人。", "own"),
+        ("为做好此项工作，我委已【设立专门工作专班】。", "own"),
+        ("我镇现有工作人员2名，恳请县委编办【核增事业编制1名】。", "request"),
+        ("经县委编委会议研究，同意设立县应急管理综合行政执法大队，【核定事业编制10名】。", "approval"),
+        ("今年以来，我局共向市委【报送工作信息12期】，反映基层减负工作成效。", "own"),
+        ("通报指出，某县要求各乡镇每周【上报工作照片】，属于典型的“留痕主义”，已责令整改。", "critique"),
+        # still demands: the lower levels are told, or the sanction is the demand
+        ("我县各乡镇要【配备2名专职工作人员】。", "demand"),
+        ("对台账资料不全的，责令限期整改，【每周上报工作照片】。", "demand"),
+    ],
+)
+def test_own_work_requests_upward_and_approvals_are_not_demands(marked: str, expected: str) -> None:
+    text, start, end = _split(marked)
+    assert mode(text, start, end) == expected

@@ -79,12 +79,19 @@ def test_a_taken_name_or_suffix_is_refused(tab_format: registry.Format) -> None:
 
 
 def test_another_command_keeps_its_own_formats() -> None:
-    """An assessment form (``jianfu assess``) registers formats whose names check already uses."""
-    fmt = registry.register(registry.Format("json", (".json",), lambda form: json.dumps(form), command="assess"))
+    """Another command (as ``jianfu assess`` does) registers formats whose names check already uses."""
+    fmt = registry.register(registry.Format("json", (".json",), lambda form: json.dumps(form), command="demo"))
     try:
-        assert registry.get("json", "assess") is fmt
+        assert registry.get("json", "demo") is fmt
         assert registry.get("json") is not fmt
-        assert [f.name for f in registry.formats("assess")] == ["json"]
+        assert [f.name for f in registry.formats("demo")] == ["json"]
         assert "json" in [f.name for f in registry.formats()]
     finally:
-        registry.unregister("json", "assess")
+        registry.unregister("json", "demo")
+
+
+def test_the_assessment_form_registers_its_own_formats() -> None:
+    from jianfu.assessment import formats
+
+    assert [f.name for f in formats.formats()] == ["docx", "xlsx", "html", "json", "text"]
+    assert registry.for_suffix(".docx", "assess") is formats.get("docx") and registry.for_suffix(".docx") is None

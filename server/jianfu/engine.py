@@ -17,12 +17,14 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
 
 from jianfu import doctype, scope
-from jianfu.analysis import genre
+from jianfu.analysis import direction, genre
+from jianfu.analysis.direction import Addressing
 from jianfu.kinds import KIND_MODULES, CheckContext
 from jianfu.model import Document, DocumentStats, Finding, SectionStat
 from jianfu.rules import Rule
 from jianfu.settings import Settings
 from jianfu.sized_cache import SizedCache
+from jianfu.text.normalize import reading_pieces
 
 log = logging.getLogger(__name__)
 
@@ -43,6 +45,13 @@ class Result:
     findings: tuple[Finding, ...]
     stats: DocumentStats
     failures: tuple[RuleFailure, ...] = ()
+    # 文种, 主送机关, 发文机关 and the 行文方向 the rules used (``addressing.direction``)
+    addressing: Addressing | None = None
+
+    @property
+    def direction(self) -> str:
+        """The 行文方向 the rules used: 上行文, 平行文 or 下行文 ("" for a result built without a reading)."""
+        return self.addressing.direction if self.addressing else ""
 
 
 def resolve_doc_type(document: Document, settings: Settings) -> str:
@@ -86,20 +95,31 @@ class Checker:
         checker._reported_failures = set()
         return checker
 
-    def active_rules(self, document: Document) -> list[Rule]:
+    def active_rules(self, document: Document, addressing: Addressing | None = None) -> list[Rule]:
+        """The rules that apply: enabled, not stood down for a 专门文件 or for the 行文方向."""
+        addressing = addressing or direction.read(document, self.settings.direction)
         return [
             r
             for r in self.rules
-            if r.enabled and self.settings.enabled(r.id) and not special_topic_active(r, document, self.settings)
+            if r.enabled
+            and self.settings.enabled(r.id)
+            and addressing.direction in r.directions
+            and not special_topic_active(r, document, self.settings)
         ]
 
     def context(self, document: Document, parents: Iterable[Document] = ()) -> CheckContext:
         limits = {k: v for k, v in vars(self.settings.limits).items() if v is not None}
-        return CheckContext(resolve_doc_type(document, self.settings), tuple(parents), limits, self.settings.budgets)
+        return CheckContext(
+            resolve_doc_type(document, self.settings),
+            tuple(parents),
+            limits,
+            self.settings.budgets,
+            addressing=direction.read(document, self.settings.direction),
+        )
 
     def check(self, document: Document, parents: Iterable[Document] = ()) -> Result:
         context = self.context(document, parents)
-        rules = self.active_rules(document)
+        rules = self.active_rules(document, context.addressing)
         findings: list[Finding] = []
         failures: list[RuleFailure] = []
         paragraph_rules = [r for r in rules if _scope(r) == "paragraph"]
@@ -121,7 +141,7 @@ class Checker:
             findings = [f for f in findings if (f.rule, document.text[f.start : f.end]) not in suppressed]
         findings = [self._with_severity(f) for f in findings]
         findings.sort(key=Finding.sort_key)
-        return Result(tuple(findings), self.stats(document, context), tuple(failures))
+        return Result(tuple(findings), self.stats(document, context), tuple(failures), context.addressing)
 
     def _paragraph_findings(self, document: Document, rules: list[Rule], failures: list[RuleFailure]) -> list[Finding]:
         wanted = {r.id for r in rules}
@@ -200,14 +220,15 @@ def _scope(rule: Rule) -> str:
 
 @dataclass(frozen=True)
 class _Block:
-    """Body text that phrase rules read as one paragraph: a paragraph, or hard-wrapped lines joined."""
+    """Body text that phrase rules read as one paragraph: a paragraph, or hard-wrapped lines joined,
+    without their line breaks and stray spaces (``reading_pieces``)."""
 
-    norm: str  # the lines' normal text, joined without their line breaks
-    starts: tuple[int, ...]  # offset in the document of each line
-    offsets: tuple[int, ...]  # offset in ``norm`` of each line
+    norm: str  # the pieces' normal text, joined
+    starts: tuple[int, ...]  # offset in the document of each piece
+    offsets: tuple[int, ...]  # offset in ``norm`` of each piece
 
     def position(self, offset: int, end: bool = False) -> int:
-        """A document offset for an offset in ``norm`` (an end offset stays on the line it ends)."""
+        """A document offset for an offset in ``norm`` (an end offset stays on the piece it ends)."""
         line = bisect.bisect_right(self.offsets, offset - 1 if end and offset > 0 else offset) - 1
         return self.starts[line] + offset - self.offsets[line]
 
@@ -231,10 +252,19 @@ def _blocks(document: Document) -> list[_Block]:
             groups.append([p.index])
     blocks = []
     for group in groups:
-        lines = [document.paragraphs[i] for i in group]
-        texts = [document.norm[q.start : q.end] for q in lines]
+        # the pieces of each line that rules read: a stray space from a PDF ("制 定") is left out
+        texts: list[str] = []
+        starts: list[int] = []
+        for n, i in enumerate(group, 1):
+            q = document.paragraphs[i]
+            line = document.norm[q.start : q.end]
+            if n < len(group):  # a hard-wrapped line: the spaces a PDF leaves before the wrap go too
+                line = line.rstrip(" \t\u3000")
+            for s, e in reading_pieces(line):
+                texts.append(line[s:e])
+                starts.append(q.start + s)
         offsets = tuple(itertools.accumulate((len(t) for t in texts[:-1]), initial=0))
-        blocks.append(_Block("".join(texts), tuple(q.start for q in lines), offsets))
+        blocks.append(_Block("".join(texts), tuple(starts), offsets))
     return blocks
 
 

@@ -11,6 +11,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import Any
 
+from jianfu.analysis.direction import Addressing
 from jianfu.model import DocumentStats, Finding, Fix, Related
 from jianfu.positions import TextIndex
 from jianfu.rules import Rule
@@ -98,4 +99,16 @@ def rule_detail_record(rule: Rule) -> dict[str, Any]:
     return {
         **rule_record(rule),
         "examples": {"flag": [e.text for e in rule.examples.flag], "pass": [e.text for e in rule.examples.passes]},
+    }
+
+
+def addressing_record(addressing: Addressing) -> dict[str, Any]:
+    """文种, 主送机关, 发文机关 and the 行文方向 the rules used (and what it rests on)."""
+    return {
+        "direction": addressing.direction,
+        "source": addressing.source,
+        "description": addressing.describe(),
+        "genre": addressing.genre,
+        "addressee": addressing.addressee,
+        "issuers": list(addressing.issuers),
     }

@@ -15,7 +15,7 @@ import re
 from jianfu.analysis.caching import for_short_texts
 
 _HAN = "\u4e00-\u9fff"
-_STRAY_SPACE = f"(?<=[{_HAN}])(?<!分) (?=[{_HAN}])"
+_STRAY_SPACE = rf"(?<=[{_HAN}])(?<!\d分) (?=[{_HAN}])"
 _END = re.compile(rf"[。！？；!?;\n]+|(?<=\S)(?!{_STRAY_SPACE})[ \t\u3000]{{1,}}(?=\S)")
 
 

@@ -12,7 +12,7 @@ import sys
 import time
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from jianfu.commands import EXIT_ERROR
 from jianfu.commands.rules import load_rules
@@ -23,6 +23,10 @@ from jianfu.output.registry import Format
 from jianfu.report import FileReport
 from jianfu.settings import Settings
 
+if TYPE_CHECKING:
+    from jianfu.output.copies import AnnotatedCopies
+    from jianfu.rules import Rule, RuleError
+
 
 class PlanError(Exception):
     """The run cannot start; the message is the whole Chinese line for stderr."""
@@ -32,17 +36,18 @@ class PlanError(Exception):
 class Plan:
     outputs: list[tuple[Format, Path]]  # each -o with its format
     shown: Format  # the format written to stdout when there is no -o
-    rules: list[Any]
-    rule_errors: list[Any]
+    rules: list[Rule]
+    rule_errors: list[RuleError]
     base: Settings
     config: Path | None
     parents: tuple[Document, ...]
     files: list[Path]
     missing: list[FileReport]  # inputs that matched nothing
-    copies: Any  # AnnotatedCopies, when --annotate asks for them
+    copies: AnnotatedCopies | None  # when --annotate asks for them
     annotate_dir: str | None
     jobs: int
     progress: bool
+    baseline: Any = None  # BaselineRun, when --baseline names an earlier draft or result
 
     @property
     def streams(self) -> bool:
@@ -101,21 +106,37 @@ def make_plan(args: argparse.Namespace) -> Plan:
             ) from None
     shown = registry.get(args.format or "text")
     progress = not args.no_progress and len(files) >= 2
+    baseline = _baseline(args, rules, base, parents, files)
     return Plan(
-        outputs,
-        shown,
-        rules,
-        rule_errors,
-        base,
-        config,
-        parents,
-        files,
-        missing,
-        copies,
-        args.annotate,
-        args.jobs,
-        progress,
+        outputs=outputs,
+        shown=shown,
+        rules=rules,
+        rule_errors=rule_errors,
+        base=base,
+        config=config,
+        parents=parents,
+        files=files,
+        missing=missing,
+        copies=copies,
+        annotate_dir=args.annotate,
+        jobs=args.jobs,
+        progress=progress,
+        baseline=baseline,
     )
+
+
+def _baseline(
+    args: argparse.Namespace, rules: list[Any], base: Settings, parents: tuple[Document, ...], files: list[Path]
+) -> Any:
+    if not getattr(args, "baseline", None):
+        return None
+    from jianfu.baseline import BaselineError
+    from jianfu.commands.check_baseline import BaselineRun
+
+    try:
+        return BaselineRun(args, rules, base, parents, files)
+    except BaselineError as exc:
+        raise PlanError(f"jianfu：{exc}") from None
 
 
 def _settings(args: argparse.Namespace, config: Path | None) -> Settings:

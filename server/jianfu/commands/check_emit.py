@@ -18,10 +18,12 @@ if TYPE_CHECKING:
 
 
 def render_outputs(plan: Plan, reports: list[FileReport]) -> list[tuple[Path, bytes]]:
-    """Each -o file's bytes; the HTML report links each draft to its annotated copy."""
+    """Each -o file's bytes; the HTML report links each draft to its annotated copy. With --baseline
+    the JSON and HTML carry the comparison with the earlier draft."""
     links = plan.copies.links if plan.copies else lambda _folder: None
     return [
-        (path, fmt.encode(fmt.render(Emission(reports, plan.rules, links(path.parent))))) for fmt, path in plan.outputs
+        (path, fmt.encode(fmt.render(Emission(reports, plan.rules, links(path.parent), plan.baseline))))
+        for fmt, path in plan.outputs
     ]
 
 
@@ -37,7 +39,7 @@ def emit(plan: Plan, ran: Ran, started: float) -> int:
             sys.stderr.write(f"jianfu：无法写入 {path}（{exc.strerror}）。请检查路径和权限。\n")
             return EXIT_ERROR
     if not plan.outputs and not plan.streams:
-        rendered = plan.shown.render(Emission(reports, plan.rules))
+        rendered = plan.shown.render(Emission(reports, plan.rules, baseline=plan.baseline))
         sys.stdout.write(rendered if isinstance(rendered, str) else rendered.decode("utf-8"))
 
     failed = sum(1 for r in reports if r.error)
@@ -45,6 +47,8 @@ def emit(plan: Plan, ran: Ran, started: float) -> int:
     if plan.streams or plan.outputs:
         sys.stdout.flush()
         sys.stderr.write(textout.render_summary(len(reports), total, failed, time.monotonic() - started))
+    if plan.baseline:
+        sys.stderr.write(plan.baseline.summary())
     if ran.annotated is not None:
         sys.stderr.write(f"批注副本 {ran.annotated} 份已写入 {plan.annotate_dir}。\n")
     if failed or plan.rule_errors:

@@ -45,11 +45,14 @@ def run(plan: Plan, render: Callable[[list[FileReport]], list[tuple[Path, bytes]
         color = stream is not None and sys.stdout.isatty()
         if stream is not None:
             sys.stdout.write("".join(stream(r) for r in plan.missing))
+        baseline = plan.baseline
         for report in results:
+            if baseline:
+                baseline.attach(report)
             reports.append(report)
             if stream is not None:
                 progress.clear()
-                sys.stdout.write(stream(report, color=color))
+                sys.stdout.write(stream(report, color=color) + (baseline.text(report) if baseline else ""))
         rendered = render(reports)  # all of them before the first is written
     except KeyboardInterrupt:
         results.close()  # terminates worker processes before the staging folder goes

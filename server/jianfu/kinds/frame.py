@@ -17,7 +17,7 @@ from functools import cached_property
 from typing import Any
 
 from jianfu.analysis.lexicons import LexiconError, Slot, compile_slot
-from jianfu.analysis.mode import mode
+from jianfu.analysis.mode import ALWAYS_SILENT, mode
 from jianfu.analysis.sentences import sentence_spans
 from jianfu.kinds.base import ParamError
 
@@ -117,7 +117,9 @@ def _compile(item: Any, number: int) -> Frame:
     )
 
 
-def hits(frame: Frame, text: str, genres: frozenset[str]) -> list[tuple[int, int]]:
+def hits(
+    frame: Frame, text: str, genres: frozenset[str], silent: frozenset[str] = ALWAYS_SILENT
+) -> list[tuple[int, int]]:
     """Spans in ``text`` (one paragraph's normal form) where ``frame`` matches, in order."""
     if frame.genre and not frame.genre & genres:
         return []
@@ -131,11 +133,11 @@ def hits(frame: Frame, text: str, genres: frozenset[str]) -> list[tuple[int, int
     for s, e in sentence_spans(text):
         if not any(a in text[s:e] for a in frame.anchors):
             continue
-        out.extend(_sentence_hits(frame, text, s, e))
+        out.extend(_sentence_hits(frame, text, s, e, silent))
     return out
 
 
-def _sentence_hits(frame: Frame, text: str, s: int, e: int) -> list[tuple[int, int]]:
+def _sentence_hits(frame: Frame, text: str, s: int, e: int, silent: frozenset[str]) -> list[tuple[int, int]]:
     if any(not slot.finditer(text, s, e) for slot in frame.needs):
         return []
     found = [slot.finditer(text, s, e) for slot in frame.slots]
@@ -152,7 +154,7 @@ def _sentence_hits(frame: Frame, text: str, s: int, e: int) -> list[tuple[int, i
         start, end = min(m[0] for m in marked), max(m[1] for m in marked)
         if start < last_end or _ruled_out(frame, text, s, e, chain):
             continue
-        if frame.context and mode(text, chain[0][0], chain[-1][1] if frame.ordered else end) != "demand":
+        if frame.context and mode(text, chain[0][0], chain[-1][1] if frame.ordered else end) in silent:
             continue
         out.append((start, end))
         last_end = end

@@ -15,7 +15,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import TYPE_CHECKING, Any
 
-from jianfu.analysis.mode import is_not_a_requirement, sentence_bounds
+from jianfu.analysis.mode import is_not_a_requirement, sentence_bounds, silencing_modes
 from jianfu.kinds import frame as frames
 from jianfu.kinds.base import CheckContext, ParamError, make_finding, regex_list
 from jianfu.kinds.measure import UNITS, measure
@@ -26,6 +26,8 @@ if TYPE_CHECKING:
 
 # Phrase findings depend on nothing but the paragraph and the document's genre: the engine caches them.
 SCOPE = "paragraph"
+# A requirement written into the draft is one placed on lower levels: a 请示, 报告 or 函 places none.
+DIRECTIONS = ("下行文",)
 KEYS = ((), ("frames", "anchors", "patterns", "measured", "exclude", "requires", "context", "fix", "scope"))
 FIX_ACTIONS = ("delete-sentence", "replace")
 
@@ -92,8 +94,9 @@ def check_paragraph(
     if not any(anchor in norm for anchor in params["anchors"]):
         return []
     hits: list[tuple[int, int, str, Fix | None]] = []
+    silent = silencing_modes(rule.article)
     for frame in params["frames"]:
-        for start, end in frames.hits(frame, norm, genres):
+        for start, end in frames.hits(frame, norm, genres, silent):
             s, e = sentence_bounds(norm, start, end)
             if any(p.search(norm[s:e]) for p in params["exclude"]):
                 continue
@@ -112,7 +115,7 @@ def check_paragraph(
                 continue
             if any(p.search(sentence) for p in params["exclude"]):
                 continue
-            if params["context"] and is_not_a_requirement(norm, start, end):
+            if params["context"] and is_not_a_requirement(norm, start, end, silent):
                 continue
             hits.append((start, end, m.group(0), _fix(params["fix"], norm, s, e, start, end)))
             last_end = end

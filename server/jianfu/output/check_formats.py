@@ -6,7 +6,7 @@ Each renderer imports its module when it runs: openpyxl loads only for an .xlsx.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from jianfu.output.registry import Format, register
 
@@ -22,6 +22,7 @@ class Emission:
     reports: list[FileReport]
     rules: list[Rule] = field(default_factory=list)
     links: dict[str, str] | None = None  # draft (as shown) -> its annotated copy, relative to the output's folder
+    baseline: Any = None  # --baseline: the comparison with the earlier draft (commands.check_baseline.BaselineRun)
 
 
 def _text(emission: Emission) -> str:
@@ -36,10 +37,11 @@ def _text_file(report: FileReport, color: bool = False) -> str:
     return textout.render_file(report, color=color)
 
 
-def _json(emission: Emission) -> str:
+def _json(emission: Emission) -> str | bytes:
     from jianfu.output import jsonout
 
-    return jsonout.render(emission.reports)
+    rendered = jsonout.render(emission.reports)
+    return emission.baseline.add_to_json(rendered.encode("utf-8")) if emission.baseline else rendered
 
 
 def _sarif(emission: Emission) -> str:
@@ -63,7 +65,7 @@ def _csv(emission: Emission) -> bytes:
 def _html(emission: Emission) -> str:
     from jianfu.output import html
 
-    return html.render(emission.reports, emission.links)
+    return html.render(emission.reports, emission.links, emission.baseline)
 
 
 register(Format("text", (".txt", ".text"), _text, render_file=_text_file))

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from collections import Counter, defaultdict
 from html import escape
+from typing import Any
 
 from jianfu import __version__
 from jianfu.output.rows import Row, rows_of
@@ -46,8 +47,9 @@ def _chart(rows: list[Row]) -> str:
     return "".join(parts)
 
 
-def render(reports: list[FileReport], copies: dict[str, str] | None = None) -> str:
-    """``copies``: a draft's path -> a link (relative to the report) to its annotated copy."""
+def render(reports: list[FileReport], copies: dict[str, str] | None = None, baseline: Any = None) -> str:
+    """``copies``: a draft's path -> a link (relative to the report) to its annotated copy. ``baseline``
+    (``--baseline``): each finding marked 新增 or 仍存在, and the resolved ones listed per draft."""
     rows = rows_of(reports)
     by_file: dict[str, list[Row]] = defaultdict(list)
     for row in rows:
@@ -87,16 +89,22 @@ def render(reports: list[FileReport], copies: dict[str, str] | None = None) -> s
         out.append(f"<tr><td>{name}</td><td>{count}</td><td>{note}</td>{copy_cell}</tr>")
     out.append("</tbody></table>")
     for report in reports:
-        own = by_file.get(report.path)
-        if not own:
+        own = by_file.get(report.path, [])
+        statuses = baseline.statuses(report) if baseline else None
+        if not own and not (statuses is not None and baseline.comparisons[report.path].resolved):
             continue
         out.append(f'<h2 id="{anchors[id(report)]}">{escape(report.path)}（{len(own)} 个问题）</h2>')
+        if statuses is not None:
+            out.append(_changes(baseline, report, statuses))
+        change_head = "<th>变化</th>" if statuses is not None else ""
         out.append(
-            '<table class="findings"><thead><tr><th>位置</th><th>规则</th><th>问题与原文</th><th>修改建议</th></tr></thead><tbody>'
+            f'<table class="findings"><thead><tr>{change_head}<th>位置</th><th>规则</th><th>问题与原文</th>'
+            "<th>修改建议</th></tr></thead><tbody>"
         )
-        for r in own:
+        for n, r in enumerate(own):
+            change = f'<td class="change">{_CHANGE[statuses[n]]}</td>' if statuses is not None else ""
             out.append(
-                f"<tr><td>{escape(r.place)}</td>"
+                f"<tr>{change}<td>{escape(r.place)}</td>"
                 f'<td class="rule"><span class="clause" title="第{r.article}条：{escape(r.clause, quote=True)}">{escape(r.rule)} 第{r.article}条</span></td>'
                 f"<td>{escape(r.message)}<br>…{escape(r.before)}<mark>{escape(r.excerpt)}</mark>{escape(r.after)}…</td>"
                 f"<td>{escape(r.suggestion)}</td></tr>"
@@ -104,3 +112,18 @@ def render(reports: list[FileReport], copies: dict[str, str] | None = None) -> s
         out.append("</tbody></table>")
     out.append("</body></html>\n")
     return "".join(out)
+
+
+_CHANGE = {"new": "新增", "remaining": "仍存在"}
+
+
+def _changes(baseline: Any, report: FileReport, statuses: tuple[str, ...]) -> str:
+    """与上一稿相比: the three groups' counts, and the findings the new draft no longer has."""
+    resolved = baseline.comparisons[report.path].resolved
+    counts = f"新增 {statuses.count('new')} 处，仍存在 {statuses.count('remaining')} 处，已解决 {len(resolved)} 处"
+    items = "".join(
+        f"<li>{escape(e.rule)} {f'原第{e.paragraph}段 ' if e.paragraph else ''}{escape(e.sentence or e.words)}</li>"
+        for e in resolved
+    )
+    listed = f"<details><summary>已解决的问题</summary><ul>{items}</ul></details>" if items else ""
+    return f'<p class="baseline">与 {escape(str(baseline.source))} 相比：{counts}。</p>{listed}'

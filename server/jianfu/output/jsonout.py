@@ -8,7 +8,7 @@ from typing import Any
 from jianfu import __version__
 from jianfu.model import Finding
 from jianfu.positions import TextIndex
-from jianfu.records import finding_record, line_fields, pick, stats_record
+from jianfu.records import addressing_record, finding_record, line_fields, pick, stats_record
 from jianfu.report import FileReport
 
 JSON_VERSION = 1
@@ -42,6 +42,7 @@ def file_dict(report: FileReport) -> dict[str, Any]:
         "error": report.error,
         "encoding": None,
         "stats": None,
+        "addressing": None,
         "findings": [],
         "notes": list(report.notes),
     }
@@ -50,6 +51,8 @@ def file_dict(report: FileReport) -> dict[str, Any]:
         index = TextIndex(doc.text)
         entry["encoding"] = doc.encoding
         entry["stats"] = stats_record(report.result.stats)
+        if report.result.addressing is not None:
+            entry["addressing"] = addressing_record(report.result.addressing)
         entry["findings"] = [finding_dict(f, doc.text, index) for f in report.result.findings]
     return entry
 

@@ -3,13 +3,21 @@
 Traditional characters become simplified ones (one character for one, so every
 offset in the normal form is an offset in the original), full-width letters and
 digits become half-width, corner quotes become the mainland quotes, and ASCII
-punctuation pasted from web pages and PDFs (",", ";", ":", "(", ")", "!", "?")
-becomes its full-width form where it stands beside a Chinese character.
+punctuation pasted from web pages and PDFs (",", ";", ":", "(", ")", "!", "?", and
+straight quotes in pairs) becomes its full-width form where it stands beside a
+Chinese character. Kangxi radicals and compatibility ideographs that PDF fonts put
+for common characters (⼀⼈⽇⾏, ⻔⻓) read as the characters; no-break and other wide
+spaces read as a plain space, zero-width marks as one zero-width space.
+
+``reading_pieces`` tells which characters of a line a rule reads: stray spaces inside
+a sentence ("制 定", "下载 APP 并", "各乡镇, 要") and zero-width marks are left out,
+so that words broken by a PDF or a web page are read whole.
 """
 
 from __future__ import annotations
 
 import re
+import unicodedata
 from functools import lru_cache
 from importlib import resources
 
@@ -22,23 +30,79 @@ _FIXED = {
     "『": "‘",
     "』": "’",
     "．": ".",
+    **{c: chr(ord(c) - 0xFEE0) for c in "％＋－／＝＜＞＆＃＠＊＿"},  # symbols typed full-width: １００％
+    # spaces: no-break, en/em and narrow ones read as a plain space; invisible marks as one zero-width space
+    **{c: " " for c in "\u00a0\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a\u202f\u205f"},
+    **{c: "\u200b" for c in "\u200c\u200d\u2060\ufeff\u00ad"},
 }
+# Radicals that PDF fonts give for whole simplified characters and that NFKC does not map.
+_SIMPLIFIED_RADICALS = dict(zip(
+    "⻅⻆⻉⻋⻓⻔⻙⻚⻛⻜⻢⻥⻦⻧⻨⻩⻬⻮⻰⻳⺟⺠⻄⻘⻝⻣⻤⺜⺝⻁",
+    "见角贝车长门韦页风飞马鱼鸟卤麦黄齐齿龙龟母民西青食骨鬼日月虎",
+    strict=True,
+))
+
+
+def _pdf_font_forms() -> dict[int, str]:
+    """Kangxi radicals (U+2F00…) and compatibility ideographs (U+F900…) -> the unified character (NFKC)."""
+    table = {ord(k): v for k, v in _SIMPLIFIED_RADICALS.items()}
+    for c in [*range(0x2F00, 0x2FD6), *range(0xF900, 0xFADA)]:
+        plain = unicodedata.normalize("NFKC", chr(c))
+        if len(plain) == 1 and plain != chr(c):
+            table[c] = plain
+    return table
 
 
 @lru_cache(maxsize=1)
 def _table() -> dict[int, str]:
-    table: dict[int, str] = {}
+    table = _pdf_font_forms()
+    simplified = _read_pairs("TSCharacters.txt")
+    table.update(simplified)
+    for c, plain in list(table.items()):  # a radical for a traditional character: ⾨ -> 門 -> 门
+        table[c] = table.get(ord(plain), plain)
+    # Hong Kong and Taiwan variant characters (衞, 羣, 痺) -> the standard traditional one -> simplified;
+    # never a character that is itself simplified (TW 么 for 幺 stays 么, as in 什么)
+    in_use = set(table.values())
+    for variants in ("HKVariantsRev.txt", "TWVariantsRev.txt"):
+        for c, standard in _read_pairs(variants).items():
+            plain = table.get(ord(standard), standard)
+            if chr(c) not in in_use and c not in table and plain != chr(c):
+                table[c] = plain
+    table.update({ord(k): v for k, v in _FIXED.items()})
+    return table
+
+
+def _read_pairs(name: str) -> dict[int, str]:
+    """One character for one from an OpenCC dictionary (its first candidate)."""
     try:
-        data = resources.files("opencc_purepy").joinpath("dicts/TSCharacters.txt").read_text("utf-8")
+        data = resources.files("opencc_purepy").joinpath(f"dicts/{name}").read_text("utf-8")
     except (ModuleNotFoundError, FileNotFoundError):  # pragma: no cover - dependency is declared
-        data = ""
+        return {}
+    pairs = {}
     for line in data.splitlines():
         source, _, targets = line.partition("\t")
         target = targets.split(" ")[0] if targets else ""
         if len(source) == 1 and len(target) == 1 and source != target:
-            table[ord(source)] = target
-    table.update({ord(k): v for k, v in _FIXED.items()})
-    return table
+            pairs[ord(source)] = target
+    return pairs
+
+
+# Words whose traditional spelling keeps a character that is also simplified, so the character table
+# leaves it: 瞭解 (了解), 答覆 (答复), 藉口 (借口). Same length, so offsets hold.
+_WORDS = {
+    **{w: w.replace("瞭", "了") for w in ("瞭解", "明瞭", "一目瞭然", "簡單明瞭", "瞭如指掌", "瞭若指掌", "瞭然")},
+    **{w: w.replace("覆", "复") for w in ("答覆", "批覆", "回覆", "函覆", "覆函", "電覆", "覆電", "核覆", "反覆", "覆信")},
+    **{w: w.replace("藉", "借") for w in ("藉口", "藉此", "藉助", "藉機", "憑藉", "藉以", "藉由", "藉故")},
+}
+_WORD_MARKS = frozenset("瞭覆藉")
+
+
+@lru_cache(maxsize=1)
+def _words() -> tuple[re.Pattern[str], dict[str, str]]:
+    """The words above in the normal form (their other characters already simplified)."""
+    table = _table()
+    words = {w.translate(table): plain.translate(table) for w, plain in _WORDS.items()}
+    return re.compile("|".join(sorted(words, key=len, reverse=True))), words
 
 
 @lru_cache(maxsize=1)
@@ -51,17 +115,39 @@ _CJK = "\u3400-\u9fff\uf900-\ufaff"
 _FULL_WIDTH = {",": "，", ";": "；", ":": "：", "(": "（", ")": "）", "!": "！", "?": "？"}
 _HAS_CJK = re.compile(f"[{_CJK}]")
 # A pair of brackets with Chinese inside or beside it: "县(市、区)", "(1)下午", "(一)".
-_BRACKETS = re.compile(r"(?<=(.))?\(([^()\n]{0,40})\)(?=(.))?", re.DOTALL)
+# A pair may be broken by one hard wrap: "(市、\n区)".
+_BRACKETS = re.compile(r"(?<=(.))?\(([^()]{0,40})\)(?=(.))?", re.DOTALL)
 # A lone mark touching a Chinese character (or a full-width bracket or quote) on either side.
 # "3,000", "9:00" and "a (b)" between ASCII characters keep their ASCII form.
 _NEAR = f"[{_CJK}（）“”《》、]"
-_HALF_WIDTH_MARK = re.compile(f"(?<={_NEAR})[,;:()!?]|[,;:()!?](?={_NEAR})")
-_ASCII_MARKS = frozenset(_FULL_WIDTH)
+_HALF_WIDTH_MARK = re.compile(
+    f"(?<={_NEAR})[,;:()!?]|[,;:()!?](?=\r?\n?{_NEAR})|(?<={_NEAR}\n)[,;:()!?]"  # or a hard wrap between
+    f"|[,;:!?](?= {{1,2}}[{_CJK}“（《])"  # typed the English way, a space after it: "注册APP, 注册人数"
+)
+# A half-width full stop ending a Chinese sentence ("已全部废止.", "报县委办. 各村要"); never a decimal
+# point, a file name or the "一." of a heading (see _stop)
+_HALF_WIDTH_STOP = re.compile(f"\\.(?<=[{_CJK}）”》]\\.)(?=[ \t]*(?:[{_CJK}“（《]|\r?\n|$))")
+_NUMERALS = frozenset("一二三四五六七八九十百零〇")
+_ASCII_MARKS = frozenset(_FULL_WIDTH) | {'"', "'"}
+# Straight quotes in pairs on one line, with Chinese inside or beside: 须在"村务通"上签到.
+_QUOTE_PAIRS = {'"': re.compile(r'(?<=(.))?"([^"]{1,60})"(?=(.))?', re.DOTALL),
+                "'": re.compile(r"(?<=(.))?'([^']{1,60})'(?=(.))?", re.DOTALL)}
+_CURLY = {'"': "“”", "'": "‘’"}
 
 
 def _bracket_pair(m: re.Match[str]) -> str:
     around = (m.group(1) or "") + m.group(2) + (m.group(3) or "")
-    return f"（{m.group(2)}）" if _HAS_CJK.search(around) else m.group(0)
+    if m.group(2).count("\n") > 1 or not _HAS_CJK.search(around):
+        return m.group(0)
+    return f"（{m.group(2)}）"
+
+
+def _quote_pair(m: re.Match[str]) -> str:
+    around = (m.group(1) or "") + m.group(2) + (m.group(3) or "")
+    if m.group(2).count("\n") > 1 or not _HAS_CJK.search(around):
+        return m.group(0)
+    left, right = _CURLY[m.group(0)[0]]
+    return f"{left}{m.group(2)}{right}"
 
 
 def _full_width_marks(text: str) -> str:
@@ -69,7 +155,23 @@ def _full_width_marks(text: str) -> str:
         return text
     if "(" in text:
         text = _BRACKETS.sub(_bracket_pair, text)
+    for quote, pairs in _QUOTE_PAIRS.items():
+        if quote in text:
+            text = pairs.sub(_quote_pair, text)
     return _HALF_WIDTH_MARK.sub(lambda m: _FULL_WIDTH[m.group(0)], text)
+
+
+def _full_stops(text: str) -> str:
+    return _HALF_WIDTH_STOP.sub(_stop, text) if "." in text else text
+
+
+def _stop(m: re.Match[str]) -> str:
+    at = m.start()
+    before = at
+    while before > 0 and m.string[before - 1] in _NUMERALS:
+        before -= 1
+    starts_line = before == 0 or m.string[before - 1] in "\n\r \t\u3000#"
+    return "." if before < at and starts_line else "。"  # "一.加强领导" is a heading's ordinal
 
 
 def normalize(text: str) -> str:
@@ -78,4 +180,58 @@ def normalize(text: str) -> str:
         return text
     if not _changed().isdisjoint(text):
         text = text.translate(_table())
-    return _full_width_marks(text)
+    if not _WORD_MARKS.isdisjoint(text):
+        pattern, words = _words()
+        text = pattern.sub(lambda m: words[m.group(0)], text)
+    return _full_stops(_full_width_marks(text))
+
+
+# Characters of a line that a rule does not read (``reading_pieces``): all spans of white space
+# that a PDF or a web page put inside a sentence, never a gap that separates table cells.
+_HAN = "\u3400-\u4dbf\u4e00-\u9fff"
+_OPENING = "，、：；（“《"  # after these a space is never a cell gap
+_CLOSING = "，、。：；！？）”》"  # nor before these
+_STRAY_GAP = re.compile(
+    f"(?<=[{_HAN}])(?<!\\d分) (?=[{_HAN}])"  # 制 定, 千分 制 (but "2分 各村居" ends a scored item)
+    f"|(?<=[{_OPENING}]) {{1,2}}(?=[^ ])"  # 各乡镇, 要
+    f"|(?<=[{_HAN}]) {{1,2}}(?=[{_CLOSING}])"  # 报送 ，
+    "|\u200b+"  # zero-width marks, wherever they are
+)
+# A line extracted from a PDF of justified text, one space between every two characters: "各 乡 镇 要 于"
+_LETTER_SPACED = re.compile(r"\S(?: \S){7,}")
+# Latin letters or digits with the spaces web "pangu" spacing puts around them: 下载 APP 并于 5 月底前
+_SPACED_WORD = re.compile(f"(?<=[{_HAN}{_OPENING}])( ?)([A-Za-z0-9][A-Za-z0-9%.+-]*)( ?)(?=[{_HAN}{_CLOSING}])")
+
+
+def reading_pieces(line: str) -> tuple[tuple[int, int], ...]:
+    """(start, end) of the runs of ``line`` (a normal form) that rules read: stray spaces left out."""
+    if " " not in line.lstrip(" ") and "\u200b" not in line:
+        return ((0, len(line)),) if line else ()
+    gaps = [m.span() for m in _STRAY_GAP.finditer(line)]
+    if " " in line:
+        gaps += _spaced_word_gaps(line)
+        for m in _LETTER_SPACED.finditer(line):
+            gaps += [(i, i + 1) for i in range(m.start() + 1, m.end(), 2)]
+    if not gaps:
+        return ((0, len(line)),)
+    pieces = []
+    at = 0
+    for start, end in sorted(gaps):
+        if start > at:
+            pieces.append((at, start))
+        at = max(at, end)
+    if at < len(line):
+        pieces.append((at, len(line)))
+    return tuple(pieces)
+
+
+def _spaced_word_gaps(line: str) -> list[tuple[int, int]]:
+    gaps = []
+    for m in _SPACED_WORD.finditer(line):
+        left, right = m.span(1), m.span(3)
+        between_chinese = m.start() > 0 and m.end() < len(line) and _HAS_CJK.match(line[m.start() - 1]) \
+            and _HAS_CJK.match(line[m.end()])
+        if between_chinese and (left[0] == left[1] or right[0] == right[1]):
+            continue  # "机构 2分": spaced on one side only, between Chinese, may be a cell gap
+        gaps += [g for g in (left, right) if g[0] < g[1]]
+    return gaps
