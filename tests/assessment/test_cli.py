@@ -134,6 +134,10 @@ def test_a_batch_in_xlsx_keeps_same_named_drafts_apart(drafts: Path, tmp_path: P
         "请示_一致性评估表.xlsx", "违规通知_一致性评估表.xlsx",
     ]  # fmt: skip
     assert not [p for p in out.rglob(".*")]  # no temporary file left behind
+    inside = drafts / "评估表"
+    for _ in range(2):  # a second run does not take the forms of the first for drafts
+        jianfu("assess", str(drafts), "-o", str(inside))  # .docx forms: the kind of file a draft is
+    assert len(list(inside.rglob("*.docx"))) == len(names)
     summary = openpyxl.load_workbook(out / "评估汇总.xlsx").active
     rows = {Path(str(r[0].value)).name: [c.value for c in r] for r in summary.iter_rows(min_row=2)}
     assert rows["损坏.docx"][5] == "无法评估" and rows["会议通知.txt"][5] == "需修改"
