@@ -31,7 +31,7 @@ def sentence_span(document: Document, offset: int) -> tuple[int, int]:
     paragraphs = document.paragraphs
     if not paragraphs:
         return (0, len(document.text))
-    first = last = max(0, bisect_right([p.start for p in paragraphs], offset) - 1)
+    first = last = max(0, bisect_right(paragraphs, offset, key=lambda p: p.start) - 1)
     if document.continues:
         while first > 0 and document.continues[first]:
             first -= 1
