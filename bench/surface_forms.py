@@ -335,7 +335,7 @@ def corpus_cases(transform: Callable[[str], str]) -> tuple[list[dict], int]:
     return cases, lost
 
 
-def corpus_scores(names: list[str]) -> None:
+def corpus_scores(names: list[str], verbose: bool = False) -> None:
     """Recall and negatives flagged on the dev passages in each surface form; kept = found both ways."""
     import json
     import subprocess
@@ -361,6 +361,8 @@ def corpus_scores(names: list[str]) -> None:
         line, misses = run(cases)
         new_misses = sum((misses - plain_misses).values())
         print(f"{name:17} {line}; newly missed {new_misses}" + (f"; {lost} passages not aligned" if lost else ""))
+        if verbose:
+            print("    " + " ".join(f"{i}/{c}" for i, c in sorted((misses - plain_misses).elements())))
 
 
 def main() -> int:
@@ -371,7 +373,7 @@ def main() -> int:
     parser.add_argument("--corpus", action="store_true", help="score the dev passages of ../shared/corpus instead")
     args = parser.parse_args()
     if args.corpus:
-        corpus_scores(args.only or list(TRANSFORMS))
+        corpus_scores(args.only or list(TRANSFORMS), args.v)
         return 0
     probes = load(PROBES)
     for pattern in args.extra:

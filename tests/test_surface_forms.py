@@ -15,7 +15,7 @@ from jianfu.engine import Checker
 from jianfu.lsp.convert import PositionMap
 from jianfu.settings import Settings
 from jianfu.text.normalize import normalize, reading_pieces
-from jianfu.text.structure import parse
+from jianfu.text.structure import _heading_text, heading_level, parse
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "bench"))
 
@@ -90,7 +90,9 @@ def test_straight_quotes_in_pairs_beside_chinese_read_as_chinese_quotes(pasted: 
         ("达标率达到１００％", "达标率达到100%"),
         ("已全部废止.\n一.加强领导.各村要", "已全部废止。\n一.加强领导。各村要"),  # a heading's "一." stays
         ("报县委办. 各村要", "报县委办。 各村要"),
-        ("每项0.5分，附件1.xls、《通知》.docx", "每项0.5分，附件1.xls、《通知》.docx"),
+        ("每项0.5分，附件1.xls、《通知》.docx、通知.docx", "每项0.5分，附件1.xls、《通知》.docx、通知.docx"),
+        ("认定为引领型.70%的村达到85%.\n3.各乡镇要", "认定为引领型。70%的村达到85%。\n3.各乡镇要"),
+        ("每篇加0.\n5分", "每篇加0.\n5分"),  # a decimal point broken by a hard wrap
         ("注册APP, 注册人数; Hello, world", "注册APP， 注册人数； Hello, world"),
         ("占比X%,\n公务", "占比X%，\n公务"),  # a hard wrap between the mark and the Chinese
         ("各县(市、\n区)政府", "各县（市、\n区）政府"),
@@ -140,6 +142,30 @@ def test_rules_read_a_line_without_its_stray_spaces(line: str, read: str) -> Non
 def test_a_space_after_a_score_ends_the_item_but_not_inside_a_word() -> None:
     assert len(sentence_spans("组建机构。2分 各村居成立")) == 3
     assert len(sentence_spans("实行双千分 制，共性指标1000分")) == 1
+
+
+@pytest.mark.parametrize(
+    ("line", "heading"),
+    [
+        ("（一）指 导思想", (2, "指导思想")),
+        ("一 、 发 展 基 础", (1, "发展基础")),  # letter-spaced PDF
+        ("（ 一 ） 面 临 形 势", (2, "面临形势")),
+        ("一、总体要求", (1, "总体要求")),
+        ("一、二、三名分别给予奖励", None),  # an enumeration a hard wrap put at the start of a line
+        ("1、2、3项指标", None),
+    ],
+)
+def test_headings_are_read_without_stray_spaces_and_enumerations_are_not_headings(
+    line: str, heading: tuple[int, str] | None
+) -> None:
+    found = heading_level(line)
+    assert ((found[0], _heading_text(line, found[1])[0]) if found else None) == heading
+
+
+def test_a_title_broken_by_stray_spaces_is_read_whole() -> None:
+    document = parse("关于对2018年5月专项行动\n考 核 结 果 的 通 报\n各 社 区 , 各 村 居 :\n正文。\n")
+    assert document.title == "关于对2018年5月专项行动考核结果的通报"
+    assert document.addressee_span is not None
 
 
 # --- positions stay right ------------------------------------------------------------------------------

@@ -126,8 +126,13 @@ _HALF_WIDTH_MARK = re.compile(
 )
 # A half-width full stop ending a Chinese sentence ("已全部废止.", "报县委办. 各村要"); never a decimal
 # point, a file name or the "一." of a heading (see _stop)
-_HALF_WIDTH_STOP = re.compile(f"\\.(?<=[{_CJK}）”》]\\.)(?=[ \t]*(?:[{_CJK}“（《]|\r?\n|$))")
-_NUMERALS = frozenset("一二三四五六七八九十百零〇")
+_HALF_WIDTH_STOP = re.compile(
+    f"\\.(?<=[{_CJK}]\\.)(?![A-Za-z])"  # after a Chinese character: never a decimal point ("通知.docx" stays)
+    f"|\\.(?<=[）”》%0-9A-Za-z]\\.)(?=[ \t]*(?:[{_CJK}“（《]|$))"
+    f"|\\.(?<=[）”》%]\\.)(?=[ \t]*\r?\n)"
+    f"|\\.(?<=[0-9A-Za-z]\\.)(?=[ \t]*\r?\n(?!\\d))"  # not the "0." of 0.5 broken by a wrap
+)
+_ORDINALS = frozenset("一二三四五六七八九十百零〇0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz")
 _ASCII_MARKS = frozenset(_FULL_WIDTH) | {'"', "'"}
 # Straight quotes in pairs on one line, with Chinese inside or beside: 须在"村务通"上签到.
 _QUOTE_PAIRS = {'"': re.compile(r'(?<=(.))?"([^"]{1,60})"(?=(.))?', re.DOTALL),
@@ -168,10 +173,11 @@ def _full_stops(text: str) -> str:
 def _stop(m: re.Match[str]) -> str:
     at = m.start()
     before = at
-    while before > 0 and m.string[before - 1] in _NUMERALS:
+    while before > 0 and m.string[before - 1] in _ORDINALS:
         before -= 1
     starts_line = before == 0 or m.string[before - 1] in "\n\r \t\u3000#"
-    return "." if before < at and starts_line else "。"  # "一.加强领导" is a heading's ordinal
+    # "一.加强领导", "3.各乡镇要": a list item's ordinal, not the end of a sentence ("达到85%.", "共5条.")
+    return "." if before < at and starts_line else "。"
 
 
 def normalize(text: str) -> str:
@@ -235,3 +241,12 @@ def _spaced_word_gaps(line: str) -> list[tuple[int, int]]:
             continue  # "机构 2分": spaced on one side only, between Chinese, may be a cell gap
         gaps += [g for g in (left, right) if g[0] < g[1]]
     return gaps
+
+
+def reading_text(line: str) -> tuple[str, tuple[int, ...]]:
+    """``line`` as rules read it (``reading_pieces`` joined) and, for each of its offsets, the offset in ``line``."""
+    pieces = reading_pieces(line)
+    if len(pieces) <= 1 and (not pieces or pieces[0] == (0, len(line))):
+        return line, tuple(range(len(line) + 1))
+    where = [i for s, e in pieces for i in range(s, e)]
+    return "".join(line[s:e] for s, e in pieces), (*where, pieces[-1][1] if pieces else 0)
