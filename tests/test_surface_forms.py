@@ -103,6 +103,16 @@ def test_symbols_and_marks_typed_half_or_full_width_read_in_one_form(typed: str,
     assert normalize(typed) == expected
 
 
+def test_half_width_small_and_vertical_chinese_punctuation_reads_in_the_usual_form() -> None:
+    assert normalize("报送｢材料｣､各乡镇﹐须在＂村务通＂签到︰") == "报送“材料”、各乡镇，须在“村务通”签到："
+
+
+def test_a_variation_selector_is_invisible_even_outside_the_bmp() -> None:
+    text = "报\U000e0100送材料"
+    assert normalize(text) == "报\u200b送材料"
+    assert "".join(text[s:e] for s, e in reading_pieces(normalize(text))) == "报送材料"
+
+
 def test_wide_and_invisible_spaces_read_as_a_space_and_a_zero_width_space() -> None:
     assert normalize("报\u00a0送\u3000材\u2009料") == "报 送\u3000材 料"  # the ideographic space stays: a cell gap
     assert normalize("报\ufeff送\u200d材\u00ad料") == "报\u200b送\u200b材\u200b料"

@@ -21,6 +21,8 @@ import unicodedata
 from functools import lru_cache
 from importlib import resources
 
+from jianfu.analysis.caching import for_short_texts
+
 _FIXED = {
     **{chr(c): chr(c - 0xFEE0) for c in range(0xFF10, 0xFF1A)},  # ０-９
     **{chr(c): chr(c - 0xFEE0) for c in range(0xFF21, 0xFF3B)},  # Ａ-Ｚ
@@ -34,6 +36,10 @@ _FIXED = {
     # spaces: no-break, en/em and narrow ones read as a plain space; invisible marks as one zero-width space
     **{c: " " for c in "\u00a0\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a\u202f\u205f"},
     **{c: "\u200b" for c in "\u200c\u200d\u2060\ufeff\u00ad"},
+    # variation selectors a PDF or a Japanese font puts after a character: invisible too
+    **{chr(c): "\u200b" for c in [*range(0xFE00, 0xFE10), *range(0xE0100, 0xE01F0)]},
+    # half-width, small and vertical forms of Chinese punctuation (Big5 and vertical PDFs)
+    **dict(zip("｡､｢｣﹐﹑﹔﹕﹖﹗︐︑︒︓︔︕︖︰〝〞＂＇", "。、“”，、；：？！，、。：；！？：“”\"'", strict=True)),
 }
 # Radicals that PDF fonts give for whole simplified characters and that NFKC does not map.
 _SIMPLIFIED_RADICALS = dict(zip(
@@ -213,6 +219,11 @@ def reading_pieces(line: str) -> tuple[tuple[int, int], ...]:
     """(start, end) of the runs of ``line`` (a normal form) that rules read: stray spaces left out."""
     if " " not in line.lstrip(" ") and "\u200b" not in line:
         return ((0, len(line)),) if line else ()
+    return _pieces(line)
+
+
+@for_short_texts(maxsize=4096)  # every check reads every line: a line with spaces is split once
+def _pieces(line: str) -> tuple[tuple[int, int], ...]:
     gaps = [m.span() for m in _STRAY_GAP.finditer(line)]
     if " " in line:
         gaps += _spaced_word_gaps(line)

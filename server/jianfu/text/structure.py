@@ -47,10 +47,13 @@ def split_paragraphs(text: str) -> tuple[Paragraph, ...]:
     return tuple(paragraphs)
 
 
+_ORDINAL_REACH = 30  # characters: an ordinal, letter-spaced, with the Markdown or indent before it
+
+
 def heading_level(norm_line: str) -> tuple[int, int] | None:
     """Return (level, offset after the ordinal) if the line starts with a 层次序数."""
     if " " in norm_line.lstrip(" \t\u3000#")[:6]:  # "一 、 发 展 基 础" from a letter-spaced PDF
-        read, where = reading_text(norm_line)
+        read, where = reading_text(norm_line[:_ORDINAL_REACH])
         found = _heading_level(read)
         return (found[0], where[found[1]]) if found else None
     return _heading_level(norm_line)
@@ -73,9 +76,14 @@ def _heading_text(norm_line: str, after_ordinal: int) -> tuple[str, int]:
     m = _HEADING_END.search(rest)
     if m and m.start() <= 30:
         return _read(rest[: m.start()]), after_ordinal + m.start()
-    if len(_read(rest)) <= 40:
-        return _read(rest), len(norm_line)
+    whole = _read(rest[:100]) if len(rest) <= 100 else None  # a letter-spaced heading is twice as long
+    if whole is not None and len(whole) <= 40:
+        return whole, len(norm_line)
     return _read(rest[:20]), after_ordinal + min(len(rest), 20)
+
+
+def _reading(line: str) -> str:
+    return reading_text(line)[0] if " " in line or "\u200b" in line else line
 
 
 def _read(text: str) -> str:
@@ -94,7 +102,7 @@ def parse(text: str, *, path: str | None = None, encoding: str | None = None, wr
     first = nonempty[0]
     title_paras = [first]
     # a line as rules read it: "行 动 考 核 结 果 的 通 报" from a letter-spaced PDF ends like a title
-    norm_of = lambda p: reading_text(norm[p.start : p.end].strip())[0]  # noqa: E731
+    norm_of = lambda p: _reading(norm[p.start : p.end].strip())  # noqa: E731
     if (
         len(nonempty) > 1
         and not _TITLE_SUFFIX.search(norm_of(first))
