@@ -133,7 +133,7 @@ _HALF_WIDTH_MARK = re.compile(
 # A half-width full stop ending a Chinese sentence ("已全部废止.", "报县委办. 各村要"); never a decimal
 # point, a file name or the "一." of a heading (see _stop)
 _HALF_WIDTH_STOP = re.compile(
-    f"\\.(?<=[{_CJK}]\\.)(?![A-Za-z])"  # after a Chinese character: never a decimal point ("通知.docx" stays)
+    f"\\.(?<=[{_CJK}]\\.)(?![A-Za-z.])"  # after a Chinese character: never a decimal point ("通知.docx" stays)
     f"|\\.(?<=[）”》%0-9A-Za-z]\\.)(?=[ \t]*(?:[{_CJK}“（《]|$))"
     f"|\\.(?<=[）”》%]\\.)(?=[ \t]*\r?\n)"
     f"|\\.(?<=[0-9A-Za-z]\\.)(?=[ \t]*\r?\n(?!\\d))"  # not the "0." of 0.5 broken by a wrap
