@@ -118,6 +118,20 @@ def pdf_wrap(text: str) -> str:
     return "\n".join(out)
 
 
+PDF_PAGE = 22  # lines of a 公文 page (GB/T 9704)
+
+
+def pdf_pages(text: str) -> str:
+    """Copied from a PDF across page breaks: the page number ("— 2 —") between two lines of a sentence."""
+    lines = pdf_wrap(text).split("\n")
+    out = lines[:2]
+    for i, line in enumerate(lines[2:], 2):
+        if (i - 2) % PDF_PAGE == 0 and line.strip():
+            out.append(f"— {(i - 2) // PDF_PAGE + 2} —")
+        out.append(line)
+    return "\n".join(out)
+
+
 def pdf_wrap_spaced(text: str) -> str:
     """Copied from a PDF that ends every wrapped line with a space."""
     return pdf_wrap(text).replace("\n", " \n").replace(" \n", "\n", 1)
@@ -224,6 +238,7 @@ TRANSFORMS: dict[str, Callable[[str], str]] = {
     "circle_zero": circle_zero,
     "pdf_wrap": pdf_wrap,
     "pdf_wrap_spaced": pdf_wrap_spaced,
+    "pdf_pages": pdf_pages,
     "mid_break": mid_break,
     "stray_space": stray_space,
     "letter_spaced": letter_spaced,

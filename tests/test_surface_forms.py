@@ -15,7 +15,7 @@ from jianfu.engine import Checker
 from jianfu.lsp.convert import PositionMap
 from jianfu.settings import Settings
 from jianfu.text.normalize import normalize, reading_pieces
-from jianfu.text.structure import _heading_text, heading_level, parse
+from jianfu.text.structure import _heading_text, heading_level, is_page_number, parse
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "bench"))
 
@@ -177,6 +177,22 @@ def test_a_title_broken_by_stray_spaces_is_read_whole() -> None:
     document = parse("关于对2018年5月专项行动\n考 核 结 果 的 通 报\n各 社 区 , 各 村 居 :\n正文。\n")
     assert document.title == "关于对2018年5月专项行动考核结果的通报"
     assert document.addressee_span is not None
+
+
+@pytest.mark.parametrize(
+    ("line", "page"),
+    [("— 2 —", True), ("-12-", True), ("－ 3 －", True), ("第2页 共5页", True), ("2/5", True),
+     ("2", False), ("一、总体要求", False), ("— 2 — 各乡镇要报送", False)],
+)
+def test_page_numbers_a_pdf_copy_leaves_are_told_from_text(line: str, page: bool) -> None:
+    assert is_page_number(normalize(line)) is page
+
+
+def test_a_sentence_broken_by_a_page_break_is_found_at_its_place(rules) -> None:
+    text = "关于做好有关工作的通知\n各乡镇要于每季度末将贯彻落实情况报送县委办公室，各地要层\n\n— 2 —\n\n层签订责任状，确保任务落实到位。\n"
+    assert ("JF309", "层\n\n— 2 —\n\n层签订责任状") in _found(rules, text)
+    # blank lines alone end a paragraph: nothing is joined across them
+    assert not [words for _, words in _found(rules, text.replace("— 2 —", "")) if "\n" in words]
 
 
 # --- positions stay right ------------------------------------------------------------------------------

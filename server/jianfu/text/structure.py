@@ -195,14 +195,28 @@ _MIN_WRAPPED_LINE = 12  # hard wraps come at a fixed width: a short line ended o
 _MIN_WRAPPED_HEADING = 18  # "（一）请各地……" running on: a numbered sentence, not a short heading
 
 
+# A page number that a PDF copy leaves between two lines of a sentence: "— 2 —", "-2-", "第2页 共5页", "2/5"
+_PAGE_NUMBER = re.compile(
+    r"\s*(?:[—–-]+\s*\d{1,3}\s*[—–-]+|第\s*\d{1,3}\s*页(?:\s*[，,]?\s*共\s*\d{1,3}\s*页)?|\d{1,3}\s*/\s*\d{1,3})\s*"
+)
+
+
+def is_page_number(norm_line: str) -> bool:
+    return len(norm_line) <= 24 and _PAGE_NUMBER.fullmatch(norm_line) is not None
+
+
 def _continuations(norm: str, paragraphs: Sequence[Paragraph]) -> tuple[bool, ...]:
-    """Which lines continue a sentence broken by a hard wrap (no indent, no heading, no full stop before)."""
+    """Which lines continue a sentence broken by a hard wrap (no indent, no heading, no full stop before),
+    also across a page break that left its page number (and blank lines) between the two lines."""
     out = [False] * len(paragraphs)
+    text_of = [norm[p.start : p.end] for p in paragraphs]
     for i in range(1, len(paragraphs)):
-        before, line = (
-            norm[paragraphs[i - 1].start : paragraphs[i - 1].end],
-            norm[paragraphs[i].start : paragraphs[i].end],
-        )
+        j = i - 1
+        while j > 0 and (not text_of[j].strip() or is_page_number(text_of[j])):
+            j -= 1  # back over a page number, and blank lines around it
+        if j < i - 1 and not any(is_page_number(t) for t in text_of[j + 1 : i]):
+            j = i - 1  # only blank lines: a paragraph ended
+        before, line = text_of[j], text_of[i]
         out[i] = (
             len(before.strip()) >= _MIN_WRAPPED_LINE
             and bool(line.strip())
@@ -210,6 +224,7 @@ def _continuations(norm: str, paragraphs: Sequence[Paragraph]) -> tuple[bool, ..
             and not _BLOCK_START.match(line)
             and (heading_level(before.strip()) is None or len(before.strip()) >= _MIN_WRAPPED_HEADING)
             and heading_level(line) is None
+            and not is_page_number(line)
         )
     return tuple(out)
 
