@@ -184,7 +184,7 @@ def _middle(text: str, mark: str) -> str:
     return stray_space(text).replace(" ", mark) if " " not in text else text
 
 
-_ASCII_RUN = re.compile(r"(?<=[\u4e00-\u9fff])([A-Za-z0-9%.]+)(?=[\u4e00-\u9fff])")
+_ASCII_RUN = re.compile(r"(?<=[\u4e00-\u9fff])([A-Za-z0-9][A-Za-z0-9%.]*)(?=[\u4e00-\u9fff])")
 
 
 def pangu(text: str) -> str:
@@ -224,6 +224,17 @@ def messy(text: str) -> str:
     return pdf_wrap(corner_quotes(full_width(half_width(traditional(text)))))
 
 
+def messy_web(text: str) -> str:
+    """Pasted from a web page: 繁体 (HK), English-style punctuation with spaces, straight quotes, pangu spacing."""
+    return pangu(half_width_spaced(ascii_quotes(half_width_period(traditional_hk(text)))))
+
+
+def messy_pdf(text: str) -> str:
+    """Copied from a PDF: Kangxi radicals, stray spaces, full-width digits, wraps with trailing spaces, page numbers."""
+    lines = pdf_pages(stray_space(full_width(pdf_radicals(text)))).split("\n")
+    return "\n".join(line + " " if 0 < i < len(lines) - 1 else line for i, line in enumerate(lines))
+
+
 TRANSFORMS: dict[str, Callable[[str], str]] = {
     "traditional": traditional,
     "traditional_tw": traditional_tw,
@@ -248,6 +259,8 @@ TRANSFORMS: dict[str, Callable[[str], str]] = {
     "pdf_radicals": pdf_radicals,
     "crlf": crlf,
     "messy": messy,
+    "messy_web": messy_web,
+    "messy_pdf": messy_pdf,
 }
 LENGTH_PRESERVING = {
     "traditional", "traditional_tw", "traditional_hk", "half_width", "half_width_period", "full_width", "corner_quotes", "ascii_quotes", "pdf_radicals"

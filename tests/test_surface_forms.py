@@ -211,6 +211,7 @@ def _found(rules, text: str) -> list[tuple[str, str]]:  # type: ignore[no-untype
         ("各乡镇要层层签订“安全生产 责任状”。", "层层签订“安全生产 责任状"),
         ("各鄉鎮要層層簽訂\u00a0“安全生產責任狀”。", "層層簽訂\u00a0“安全生產責任狀"),
         ("各乡镇要于每季度末将贯彻落实 \n情况报送县委办公室。", "贯彻落实 \n情况报送"),  # a space before a PDF wrap
+        ("各乡镇要于每季度末将贯彻落实\n 情况报送县委办公室。", "贯彻落实\n 情况报送"),  # and one after it
     ],
 )
 def test_a_finding_across_a_stray_space_spans_the_words_as_written(rules, body: str, words: str) -> None:

@@ -245,9 +245,10 @@ def _blocks(document: Document) -> list[_Block]:
             line = document.norm[q.start : q.end]
             if n < len(group):  # a hard-wrapped line: the spaces a PDF leaves before the wrap go too
                 line = line.rstrip(" \t\u3000")
-            for s, e in reading_pieces(line):
-                texts.append(line[s:e])
-                starts.append(q.start + s)
+            skip = len(line) - len(line.lstrip(" ")) if n > 1 else 0  # and the one it leaves after it
+            for s, e in reading_pieces(line[skip:]):
+                texts.append(line[skip + s : skip + e])
+                starts.append(q.start + skip + s)
         offsets = tuple(itertools.accumulate((len(t) for t in texts[:-1]), initial=0))
         blocks.append(_Block("".join(texts), tuple(starts), offsets))
     return blocks

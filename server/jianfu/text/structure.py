@@ -217,6 +217,8 @@ def _continuations(norm: str, paragraphs: Sequence[Paragraph]) -> tuple[bool, ..
         if j < i - 1 and not any(is_page_number(t) for t in text_of[j + 1 : i]):
             j = i - 1  # only blank lines: a paragraph ended
         before, line = text_of[j], text_of[i]
+        if line.startswith(" ") and line[1:2].strip():
+            line = line[1:]  # one space a PDF left at the wrap is no indent (an indent is two or more, or 　)
         out[i] = (
             len(before.strip()) >= _MIN_WRAPPED_LINE
             and bool(line.strip())
