@@ -181,7 +181,7 @@ def test_a_title_broken_by_stray_spaces_is_read_whole() -> None:
 
 @pytest.mark.parametrize(
     ("line", "page"),
-    [("— 2 —", True), ("-12-", True), ("－ 3 －", True), ("第2页 共5页", True), ("2/5", True),
+    [("— 2 —", True), ("-12-", True), ("· 3 ·", True), ("－ 3 －", True), ("第2页 共5页", True), ("2/5", True),
      ("2", False), ("一、总体要求", False), ("— 2 — 各乡镇要报送", False)],
 )
 def test_page_numbers_a_pdf_copy_leaves_are_told_from_text(line: str, page: bool) -> None:

@@ -197,7 +197,7 @@ _MIN_WRAPPED_HEADING = 18  # "（一）请各地……" running on: a numbered s
 
 # A page number that a PDF copy leaves between two lines of a sentence: "— 2 —", "-2-", "第2页 共5页", "2/5"
 _PAGE_NUMBER = re.compile(
-    r"\s*(?:[—–-]+\s*\d{1,3}\s*[—–-]+|第\s*\d{1,3}\s*页(?:\s*[，,]?\s*共\s*\d{1,3}\s*页)?|\d{1,3}\s*/\s*\d{1,3})\s*"
+    r"\s*(?:[—–·•-]+\s*\d{1,3}\s*[—–·•-]+|第\s*\d{1,3}\s*页(?:\s*[，,]?\s*共\s*\d{1,3}\s*页)?|\d{1,3}\s*/\s*\d{1,3})\s*"
 )
 
 
