@@ -100,7 +100,7 @@ _WORDS = {
     **{w: w.replace("覆", "复") for w in ("答覆", "批覆", "回覆", "函覆", "覆函", "電覆", "覆電", "核覆", "反覆", "覆信")},
     **{w: w.replace("藉", "借") for w in ("藉口", "藉此", "藉助", "藉機", "憑藉", "藉以", "藉由", "藉故")},
 }
-_WORD_MARKS = frozenset("瞭覆藉")
+_WORD_MARKS = "瞭覆藉"
 
 
 @lru_cache(maxsize=1)
@@ -139,7 +139,7 @@ _HALF_WIDTH_STOP = re.compile(
     f"|\\.(?<=[0-9A-Za-z]\\.)(?=[ \t]*\r?\n(?!\\d))"  # not the "0." of 0.5 broken by a wrap
 )
 _ORDINALS = frozenset("一二三四五六七八九十百零〇0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz")
-_ASCII_MARKS = frozenset(_FULL_WIDTH) | {'"', "'"}
+_ASCII_MARKS = ",;:()!?\"'"
 # Straight quotes in pairs on one line, with Chinese inside or beside: 须在"村务通"上签到.
 _QUOTE_PAIRS = {'"': re.compile(r'(?<=(.))?"([^"]{1,60})"(?=(.))?', re.DOTALL),
                 "'": re.compile(r"(?<=(.))?'([^']{1,60})'(?=(.))?", re.DOTALL)}
@@ -162,7 +162,7 @@ def _quote_pair(m: re.Match[str]) -> str:
 
 
 def _full_width_marks(text: str) -> str:
-    if _ASCII_MARKS.isdisjoint(text):
+    if not _any_of(_ASCII_MARKS, text):
         return text
     if "(" in text:
         text = _BRACKETS.sub(_bracket_pair, text)
@@ -186,13 +186,18 @@ def _stop(m: re.Match[str]) -> str:
     return "." if before < at and starts_line else "。"
 
 
+def _any_of(chars: str, text: str) -> bool:
+    # one substring search per character is ~50 times faster than set.isdisjoint over a long text
+    return any(c in text for c in chars)
+
+
 def normalize(text: str) -> str:
     """Return the matching form of ``text``; ``len(normalize(t)) == len(t)`` always."""
     if text.isascii():
         return text
     if not _changed().isdisjoint(text):
         text = text.translate(_table())
-    if not _WORD_MARKS.isdisjoint(text):
+    if _any_of(_WORD_MARKS, text):
         pattern, words = _words()
         text = pattern.sub(lambda m: words[m.group(0)], text)
     return _full_stops(_full_width_marks(text))
