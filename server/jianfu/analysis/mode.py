@@ -43,7 +43,7 @@ _NEGATION_BEFORE = re.compile(
     # a report that something was never done ("我县今年未对乡镇开展排名通报"); a bare 未 is a condition (未完成的扣分)
     "(?:今年|全年|去年|年内|从|均|尚|一直)未|未(?:要求|向|对|下达|设置|实行|搞|再|曾)|撤销|撤除|"
     # 规范 cleans a practice up ("规范创建示范活动"), except where it says how to do it ("规范开展")
-    "规范(?!的|化|开展|实施|有序|运行|运作|设立|设置|签订|组织|推进|建设|填报|报送|上墙)|"
+    "严格规范|规范(?!的|化|开展|实施|有序|运行|运作|设立|设置|签订|组织|推进|建设|填报|报送|上墙)|"
     "不对|不把|不以|不将|不作|不列入|不纳入|不开展|不进行|不召开|不安排|不设|不提|不层层|未经[^，。；]{0,20}不|"
     # a bare 不 before a verb, except words where 不 does not negate the act:
     # 不断/不仅/不少/不同/不足/不定期/不论/不管/不但/不久/不利/不良/不够/不满/不超过/不低于…,
@@ -210,8 +210,22 @@ def _is_prohibited(text: str, start: int, end: int) -> bool:
     return bool(_NEGATION_LATER.search(_mask(text[end:e], _SANCTION).rstrip()))
 
 
+# A finding of an inquiry opens a sentence whose clauses run on after semicolons:
+# "调研发现，……下达的“一票否决”事项多达19项；县直部门与乡镇签订的各类责任书达47份"
+_FINDINGS_LEAD = re.compile("^[^，。；]{0,12}?(?:调研|调查|督查|检查|巡察|暗访|走访|审计)发现[，,：:]|^据(?:统计|调查|了解)[，,]")
+
+
+def _full_sentence_start(text: str, start: int) -> int:
+    s = start
+    while s > 0 and text[s - 1] not in "。！？!?\n":
+        s -= 1
+    return s
+
+
 def _is_critique(text: str, start: int, end: int) -> bool:
     s, e = sentence_bounds(text, start, end)
+    if _FINDINGS_LEAD.search(text[_full_sentence_start(text, s) : start]):
+        return True
     before = _mask(_outside_conditions(text[s:e])[: start - s], _PROBLEMS_AS_WORK)
     if _CRITIQUE_BEFORE.search(before):
         return True
