@@ -9,6 +9,7 @@ Also start-up: process spawn to the first diagnostics. Run: python bench/lsp_typ
 from __future__ import annotations
 
 import asyncio
+import os
 import statistics
 import sys
 import tempfile
@@ -53,6 +54,16 @@ async def wait_version(client: Client, version: int, timeout: float = 30) -> flo
     return client.arrivals[version]
 
 
+def cpu_seconds(pid: int) -> float | None:
+    """User + system CPU time of a process (Linux /proc; None elsewhere): on a machine shared with
+    other work, latency swings from run to run, the server's CPU time per keystroke much less."""
+    try:
+        fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    except OSError:
+        return None
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+
+
 def percentile(values: list[float], p: float) -> float:
     ordered = sorted(values)
     return ordered[min(len(ordered) - 1, int(round(p / 100 * (len(ordered) - 1))))]
@@ -92,6 +103,8 @@ async def run(chars: int, folder: Path, debounce: int = 0, parent: bool = False)
     version = 1
     typing: list[float] = []
     burst: list[float] = []
+    pid = client._server.pid if client._server else 0
+    cpu_before = cpu_after = cpu_seconds(pid)
     for i in range(0 if debounce == 0 else 200, 220):
         version += 1
         sent = time.perf_counter()
@@ -114,6 +127,8 @@ async def run(chars: int, folder: Path, debounce: int = 0, parent: bool = False)
             typing.append((await wait_version(client, version)) - sent)
             await asyncio.sleep(max(0.0, 0.1 - (time.perf_counter() - sent)))
         else:
+            if i == 200:
+                cpu_after = cpu_seconds(pid)
             burst.append(sent)
     final = await wait_version(client, version)
     after_last = final - burst[-1]
@@ -129,10 +144,15 @@ async def run(chars: int, folder: Path, debounce: int = 0, parent: bool = False)
         )
         return
     t = ms(typing)
+    cpu = (
+        f" | server CPU {(cpu_after - cpu_before) * 1000 / len(typing):4.1f} ms per keystroke"
+        if cpu_before is not None and cpu_after is not None
+        else ""
+    )
     print(
         f"{chars:>6} 字{' + 上位文件' if parent else ''}: start-up {startup * 1000:6.0f} ms | typing p50 {statistics.median(t):5.1f} ms p95 {percentile(t, 95):5.1f} ms"
         f" max {max(t):5.1f} ms | burst of 20: last keystroke -> final diagnostics {after_last * 1000:5.1f} ms,"
-        f" {publishes} publishes"
+        f" {publishes} publishes{cpu}"
     )
 
 
