@@ -9,10 +9,12 @@ import subprocess
 from pathlib import Path
 
 import docx
+import jsonschema
 import openpyxl
 import pypdf
 import pytest
 
+import jianfu as jianfu_package
 from jianfu.assessment import checklist
 from tests.review.test_annotate import SOFFICE, jianfu
 
@@ -105,6 +107,10 @@ def test_xlsx_html_and_json_by_suffix(tmp_path: Path) -> None:
     page = (tmp_path / "表.html").read_text("utf-8")
     assert all(item in page for item in ITEMS) and "<script" not in page and "http" not in page.split("</style>")[1]
     payload = json.loads((tmp_path / "表.json").read_text("utf-8"))
+    schema = json.loads(
+        (Path(jianfu_package.__file__).parent / "schemas" / "assessment.schema.json").read_text("utf-8")
+    )
+    jsonschema.validate(payload, schema)
     form = payload["assessments"][0]
     assert [r["item"] for r in form["rows"]] == ITEMS
     quote = next(r for r in form["rows"] if r["item"] == "报送贯彻落实情况")["quotes"][0]
