@@ -20,7 +20,6 @@ BODY_FONT = "仿宋"
 HEADING_FONT = "黑体"
 TWIPS_PER_CM = 567
 ROW_WIDTHS_CM = (1.2, 3.0, 6.6, 2.2, 8.2, 4.5)  # landscape A4: 25.7 cm between the margins
-MANUAL_WIDTHS_CM = (1.2, 3.0, 8.0, 7.0, 2.2, 4.3)
 FACT_WIDTHS_CM = (4.0, 21.7)
 SUMMARY_WIDTHS_CM = (4.0, 5.0, 1.4, 1.6, 3.2, 2.4, 1.6, 1.8, 1.6, 3.1)
 BLANK = "\u3000" * 8  # the line to sign on
@@ -39,7 +38,7 @@ def render(assessment: model.Assessment) -> bytes:
         _table(
             cells.MANUAL_HEADINGS,
             [[_cell(v) for v in cells.manual_values(n, m)] for n, m in enumerate(assessment.manual, 1)],
-            MANUAL_WIDTHS_CM,
+            ROW_WIDTHS_CM,
         ),
     ]
     number = "四"
