@@ -95,6 +95,8 @@ def test_the_docx_form_reads_back_and_libreoffice_prints_every_item(tmp_path: Pa
     )
     for item in ITEMS + [m.item for m in checklist.load().manual] + ["评估人", "审核人", "日期", "总体结论"]:
         assert _squash(item) in printed, item
+    pages = pypdf.PdfReader(str(tmp_path / "一致性评估表.pdf")).pages
+    assert f"第{len(pages)}页共{len(pages)}页" in _squash(pages[-1].extract_text())  # the footer's page fields
 
 
 def test_xlsx_html_and_json_by_suffix(tmp_path: Path) -> None:
