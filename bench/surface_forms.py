@@ -118,6 +118,20 @@ def pdf_wrap(text: str) -> str:
     return "\n".join(out)
 
 
+PDF_PAGE = 22  # lines of a 公文 page (GB/T 9704)
+
+
+def pdf_pages(text: str) -> str:
+    """Copied from a PDF across page breaks: the page number ("— 2 —") between two lines of a sentence."""
+    lines = pdf_wrap(text).split("\n")
+    out = lines[:2]
+    for i, line in enumerate(lines[2:], 2):
+        if (i - 2) % PDF_PAGE == 0 and line.strip():
+            out.append(f"— {(i - 2) // PDF_PAGE + 2} —")
+        out.append(line)
+    return "\n".join(out)
+
+
 def pdf_wrap_spaced(text: str) -> str:
     """Copied from a PDF that ends every wrapped line with a space."""
     return pdf_wrap(text).replace("\n", " \n").replace(" \n", "\n", 1)
@@ -170,7 +184,7 @@ def _middle(text: str, mark: str) -> str:
     return stray_space(text).replace(" ", mark) if " " not in text else text
 
 
-_ASCII_RUN = re.compile(r"(?<=[\u4e00-\u9fff])([A-Za-z0-9%.]+)(?=[\u4e00-\u9fff])")
+_ASCII_RUN = re.compile(r"(?<=[\u4e00-\u9fff])([A-Za-z0-9][A-Za-z0-9%.]*)(?=[\u4e00-\u9fff])")
 
 
 def pangu(text: str) -> str:
@@ -210,6 +224,17 @@ def messy(text: str) -> str:
     return pdf_wrap(corner_quotes(full_width(half_width(traditional(text)))))
 
 
+def messy_web(text: str) -> str:
+    """Pasted from a web page: 繁体 (HK), English-style punctuation with spaces, straight quotes, pangu spacing."""
+    return pangu(half_width_spaced(ascii_quotes(half_width_period(traditional_hk(text)))))
+
+
+def messy_pdf(text: str) -> str:
+    """Copied from a PDF: Kangxi radicals, stray spaces, full-width digits, wraps with trailing spaces, page numbers."""
+    lines = pdf_pages(stray_space(full_width(pdf_radicals(text)))).split("\n")
+    return "\n".join(line + " " if 0 < i < len(lines) - 1 else line for i, line in enumerate(lines))
+
+
 TRANSFORMS: dict[str, Callable[[str], str]] = {
     "traditional": traditional,
     "traditional_tw": traditional_tw,
@@ -224,6 +249,7 @@ TRANSFORMS: dict[str, Callable[[str], str]] = {
     "circle_zero": circle_zero,
     "pdf_wrap": pdf_wrap,
     "pdf_wrap_spaced": pdf_wrap_spaced,
+    "pdf_pages": pdf_pages,
     "mid_break": mid_break,
     "stray_space": stray_space,
     "letter_spaced": letter_spaced,
@@ -233,6 +259,8 @@ TRANSFORMS: dict[str, Callable[[str], str]] = {
     "pdf_radicals": pdf_radicals,
     "crlf": crlf,
     "messy": messy,
+    "messy_web": messy_web,
+    "messy_pdf": messy_pdf,
 }
 LENGTH_PRESERVING = {
     "traditional", "traditional_tw", "traditional_hk", "half_width", "half_width_period", "full_width", "corner_quotes", "ascii_quotes", "pdf_radicals"
@@ -335,7 +363,7 @@ def corpus_cases(transform: Callable[[str], str]) -> tuple[list[dict], int]:
     return cases, lost
 
 
-def corpus_scores(names: list[str]) -> None:
+def corpus_scores(names: list[str], verbose: bool = False) -> None:
     """Recall and negatives flagged on the dev passages in each surface form; kept = found both ways."""
     import json
     import subprocess
@@ -361,6 +389,8 @@ def corpus_scores(names: list[str]) -> None:
         line, misses = run(cases)
         new_misses = sum((misses - plain_misses).values())
         print(f"{name:17} {line}; newly missed {new_misses}" + (f"; {lost} passages not aligned" if lost else ""))
+        if verbose:
+            print("    " + " ".join(f"{i}/{c}" for i, c in sorted((misses - plain_misses).elements())))
 
 
 def main() -> int:
@@ -371,7 +401,7 @@ def main() -> int:
     parser.add_argument("--corpus", action="store_true", help="score the dev passages of ../shared/corpus instead")
     args = parser.parse_args()
     if args.corpus:
-        corpus_scores(args.only or list(TRANSFORMS))
+        corpus_scores(args.only or list(TRANSFORMS), args.v)
         return 0
     probes = load(PROBES)
     for pattern in args.extra:

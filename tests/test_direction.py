@@ -243,3 +243,52 @@ def test_an_addressee_wrapped_over_two_lines() -> None:
         and text[slice(*found.addressee_span)] == "各乡镇党委、政府，县委各部门，县直各单位，\n驻县各单位"
     )
     assert "JF101" in {f.rule for f in Checker(RULES).check(parse(text)).findings}
+
+
+# --- heads pasted from a web page or an OA system ------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "genre", "addressee", "issuers"),
+    [
+        # 版头, 发文字号, title, 主送
+        (
+            "某某县农业农村局文件\n某农发〔2025〕3号\n关于做好秸秆禁烧工作的通知\n各乡镇党委、政府：\n    各乡镇要严格落实禁烧责任。\n",
+            "通知",
+            "各乡镇党委、政府",
+            ("某某县农业农村局",),
+        ),
+        # the issuer's name above the title, the number below it
+        (
+            "重庆市万州区茨竹乡人民政府\n关于印发《茨竹乡2025年防溺水安全管理工作实施方案》的通知\n茨竹府发〔2025〕28号\n"
+            "各村(居)委会,各乡属单位:\n    现将方案印发给你们。\n",
+            "通知",
+            "各村（居）委会，各乡属单位",
+            ("重庆市万州区茨竹乡人民政府",),
+        ),
+        # the number first; a date in brackets under the title
+        (
+            "椒政办发〔2018〕27号\n台州市椒江区人民政府办公室\n关于印发为民办实事工作考核办法的通知\n（2018年3月1日）\n"
+            "各街道办事处、大陈镇人民政府：\n    现将办法印发给你们。\n",
+            "通知",
+            "各街道办事处、大陈镇人民政府",
+            ("台州市椒江区人民政府办公室",),
+        ),
+        # a body sentence ending with a colon is no addressee
+        ("关于做好某项工作的通知\n某发〔2025〕1号\n现将有关事项通知如下：\n    一、加强领导。\n", "通知", "", ()),
+    ],
+)
+def test_the_head_of_a_pasted_document(text: str, genre: str, addressee: str, issuers: tuple[str, ...]) -> None:
+    found = read(text)
+    assert (found.genre, found.addressee, found.issuers) == (genre, addressee, issuers)
+    if found.addressee_span:
+        assert parse(text).norm[slice(*found.addressee_span)] == addressee
+
+
+def test_article_1_through_a_masthead_and_a_document_number() -> None:
+    text = "某某县农业农村局文件\n某农发〔2025〕3号\n关于做好秸秆禁烧工作的通知\n各乡镇党委、政府：\n    各乡镇要严格落实禁烧责任。\n"
+    findings = [f for f in Checker(RULES).check(parse(text)).findings if f.rule == "JF101"]
+    assert [text[f.start : f.end] for f in findings] == ["各乡镇党委、政府"]
+    # a 请示 under a masthead is still read as one
+    request = "某某县农业农村局文件\n某农〔2025〕4号\n关于申请秸秆禁烧经费的请示\n县人民政府：\n    妥否，请批示。\n"
+    assert read(request).direction == "上行文"

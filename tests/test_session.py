@@ -144,3 +144,15 @@ def test_checkers_are_kept_per_settings_and_share_the_anchor_index(rules) -> Non
     assert [f.rule for f in session.check(parse(DRAFT), Settings(ignore=("JF301",))).findings] == []
     assert [f.rule for f in session.check(parse(DRAFT), base).findings] == ["JF301"]
     assert session.rules_by_id["JF301"].id == "JF301"
+
+
+def test_the_copy_kind_keeps_a_bounded_number_of_parents(rules) -> None:
+    from jianfu.kinds import copy
+
+    session = CheckSession(rules)
+    child = read_path(EXAMPLES / "配套文件" / "配套措施.txt")
+    text = (EXAMPLES / "配套文件" / "上位文件.txt").read_text("utf-8")
+    for n in range(copy._PARENTS_KEPT + 3):  # parents of one-off HTTP requests (settings.parent_text)
+        found = session.check(child, session.base, [parse(text + "\n" * n)]).findings
+        assert any(f.rule == "JF204" for f in found)
+        assert len(copy._PARENTS) <= copy._PARENTS_KEPT

@@ -14,6 +14,7 @@ import re
 from bisect import bisect_left
 from dataclasses import dataclass
 
+from jianfu.analysis.head import Head, read_head
 from jianfu.model import Document, Paragraph
 
 UPWARD, PEER, DOWNWARD = "上行文", "平行文", "下行文"
@@ -81,6 +82,14 @@ def read(document: Document, setting: str = AUTO) -> Addressing:
     genre = title_genre(document.title)
     addressee, addressee_span = _addressee(document)
     issuers, issuer_span = _issuers(document)
+    if not (genre and addressee and issuers):  # a 版头, 发文字号 or organ line may have hidden them
+        head = read_head(document, title_genre)
+        title = _text(document, head.title)
+        genre = genre or title_genre(title)
+        if not addressee and head.addressee:
+            addressee, addressee_span = _text(document, head.addressee), head.addressee
+        if not issuers:
+            issuers, issuer_span = _head_issuers(document, head, title)
     if setting in DIRECTIONS:
         way, source = setting, "设置"
     else:
@@ -170,6 +179,25 @@ def _wrapped_addressee(document: Document) -> tuple[int, int] | None:
     if _ADDRESSEE_HEAD.match(head) and _ADDRESSEE_TAIL.match(tail) and "各" in head:
         return lines[0].start, lines[1].end
     return None
+
+
+def _text(document: Document, span: tuple[int, int] | None) -> str:
+    return document.norm[span[0] : span[1]] if span else ""
+
+
+def _head_issuers(document: Document, head: Head, title: str) -> tuple[tuple[str, ...], tuple[int, int] | None]:
+    """The title's words before 关于, else the organ lines above it (a 版头 without 文件)."""
+    m = _TITLE_ISSUER.match(title)
+    if m and head.title:
+        names = [n for n in re.split("[\\s\u3000、]+", m.group(1)) if _ORGAN_NAME.match(n)]
+        if names:
+            return tuple(names), (head.title[0], head.title[0] + len(m.group(1)))
+    names = [
+        n for span in head.organs for n in re.split("[\\s\u3000、]+", _text(document, span)) if _ORGAN_NAME.match(n)
+    ]
+    if names:
+        return tuple(names), (head.organs[0][0], head.organs[-1][1])
+    return (), None
 
 
 def _issuers(document: Document) -> tuple[tuple[str, ...], tuple[int, int] | None]:

@@ -41,9 +41,9 @@ _GENRES = (
 _RANKING_NOTICE = re.compile("通报|情况|得分")
 # a results notice whose title was lost (pasted from a web page): its opening and its rank lines
 _RESULTS_OPENING = re.compile(
-    "现将[^。；]{0,40}(?:考核|考评|评比|测评|暗访|督查|检查|评估)[^。；]{0,10}(?:结果|情况)[^。；]{0,6}通报如下"
+    "现将[^。；]{0,40}(?:考核|考评|评比|测评|暗访|督查|检查|评估)[^。；]{0,10}(?:结果|情况|红黑榜|排名|名次)[^。；]{0,6}通报如下"
 )
-_RANK_LINES = re.compile("排名|名次|第[一二三]名|末位|后[一二三四五六七八九十\\d]{1,2}[名位]|倒数|位列")
+_RANK_LINES = re.compile("排名|名次|第[一二三]名|末位|后[一二三四五六七八九十\\d]{1,2}[名位]|倒数|位列|黑榜")
 _RUN_ON_TITLE = 24
 
 

@@ -90,7 +90,7 @@ def _indexed(parent: Document, formulas: re.Pattern[str]) -> _Indexed:
             shingles.setdefault(key[i : i + SHINGLE], index)
     paragraphs = TextIndex(parent.text).paragraphs([(p.start, p.end) for p in parent.paragraphs])
     while len(_PARENTS) >= _PARENTS_KEPT:  # parents of one-off requests must not pile up
-        del _PARENTS[next(iter(_PARENTS))]
+        _PARENTS.pop(next(iter(_PARENTS), slot), None)  # tolerant of a concurrent eviction
     indexed = (sentences, exact, shingles, paragraphs)
     _PARENTS[slot] = (parent, formulas, indexed)  # holding both keeps their ids unique
     return indexed
