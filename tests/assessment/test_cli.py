@@ -9,10 +9,12 @@ import subprocess
 from pathlib import Path
 
 import docx
+import jsonschema
 import openpyxl
 import pypdf
 import pytest
 
+import jianfu as jianfu_package
 from jianfu.assessment import checklist
 from tests.review.test_annotate import SOFFICE, jianfu
 
@@ -93,6 +95,8 @@ def test_the_docx_form_reads_back_and_libreoffice_prints_every_item(tmp_path: Pa
     )
     for item in ITEMS + [m.item for m in checklist.load().manual] + ["评估人", "审核人", "日期", "总体结论"]:
         assert _squash(item) in printed, item
+    pages = pypdf.PdfReader(str(tmp_path / "一致性评估表.pdf")).pages
+    assert f"第{len(pages)}页共{len(pages)}页" in _squash(pages[-1].extract_text())  # the footer's page fields
 
 
 def test_xlsx_html_and_json_by_suffix(tmp_path: Path) -> None:
@@ -105,6 +109,10 @@ def test_xlsx_html_and_json_by_suffix(tmp_path: Path) -> None:
     page = (tmp_path / "表.html").read_text("utf-8")
     assert all(item in page for item in ITEMS) and "<script" not in page and "http" not in page.split("</style>")[1]
     payload = json.loads((tmp_path / "表.json").read_text("utf-8"))
+    schema = json.loads(
+        (Path(jianfu_package.__file__).parent / "schemas" / "assessment.schema.json").read_text("utf-8")
+    )
+    jsonschema.validate(payload, schema)
     form = payload["assessments"][0]
     assert [r["item"] for r in form["rows"]] == ITEMS
     quote = next(r for r in form["rows"] if r["item"] == "报送贯彻落实情况")["quotes"][0]

@@ -57,7 +57,7 @@ def _page(title: str, body: str) -> bytes:
 
 def render(assessment: model.Assessment) -> bytes:
     facts = "".join(f"<tr><th>{escape(n)}</th><td>{escape(v)}</td></tr>" for n, v in cells.fact_pairs(assessment.facts))
-    kinds = ("n", "", "", "", "c", "")  # 序号 and 评估结论 stay on one line
+    kinds = ("n", "", "", "c", "", "")  # 序号 and 评估结论 stay on one line
     manual = [
         "<tr>"
         + "".join(f'<td class="{k}">{_lines(v)}</td>' for k, v in zip(kinds, cells.manual_values(n, m), strict=True))
