@@ -231,3 +231,8 @@ def test_every_village_or_town_named_as_a_lower_level_is_a_grassroots_unit_too()
 def test_a_title_addressing_the_villages_is_read_as_the_village_genre() -> None:
     assert "village" in genre.detect(parse("某镇2025年度村级工作考核细则\n一、组织建设（20分）\n"))
     assert "village" not in genre.detect(parse("某县2025年度乡镇综合考核细则\n一、组织建设（20分）\n"))
+
+
+def test_a_title_about_petition_work_is_read_as_the_petition_genre() -> None:
+    assert "petition" in genre.detect(parse("某镇信访工作目标责任考核评分办法\n一、定量考核（80分）\n"))
+    assert "petition" not in genre.detect(parse("某县乡镇综合考核细则\n一、组织建设（20分）\n"))

@@ -9,6 +9,8 @@ changes what a sentence means.
 - ``notice``: any 通报.
 - ``village``: a document whose title addresses or assesses the villages (村级工作考核细则): its scored items
   name no village, the title does.
+- ``petition``: a document about petition work (信访工作目标考核办法): the ranks and bonuses in its scoring lines
+  are petition rankings even where a line does not say 信访.
 """
 
 from __future__ import annotations
@@ -37,6 +39,8 @@ _GENRES = (
     # addressed to or assessing the villages: in its scoring table "成立领导小组，得2分" is demanded of them
     ("village", re.compile("村级|村（社区）|村（居）|各村|对村|村居|村“两委”|村两委|行政村")),
     ("notice", re.compile("通报")),
+    # about petition work (信访工作考核办法, 信访维稳责任书): its scores and ranks are judged by petitions
+    ("petition", re.compile("信访|上访|维稳")),
 )
 _RANKING_NOTICE = re.compile("通报|情况|得分")
 # a results notice whose title was lost (pasted from a web page): its opening and its rank lines
