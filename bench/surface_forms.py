@@ -95,6 +95,11 @@ _YEAR = re.compile(r"(?<!\d)(\d{4})(?=年)")
 _CN_DIGITS = str.maketrans("0123456789", "〇一二三四五六七八九")
 
 
+def reversed_quotes(text: str) -> str:
+    """Quotes typed the wrong way round (”村务通“), a common slip with Chinese input methods."""
+    return text.translate(str.maketrans({"“": "”", "”": "“", "‘": "’", "’": "‘"}))
+
+
 def chinese_years(text: str) -> str:
     """Years in Chinese numerals: 二〇二四年 (and ○, the circle many drafts type for 〇)."""
     text = _YEAR.sub(lambda m: m.group(1).translate(_CN_DIGITS), text)
@@ -245,6 +250,7 @@ TRANSFORMS: dict[str, Callable[[str], str]] = {
     "full_width": full_width,
     "corner_quotes": corner_quotes,
     "ascii_quotes": ascii_quotes,
+    "reversed_quotes": reversed_quotes,
     "chinese_years": chinese_years,
     "circle_zero": circle_zero,
     "pdf_wrap": pdf_wrap,
@@ -263,7 +269,7 @@ TRANSFORMS: dict[str, Callable[[str], str]] = {
     "messy_pdf": messy_pdf,
 }
 LENGTH_PRESERVING = {
-    "traditional", "traditional_tw", "traditional_hk", "half_width", "half_width_period", "full_width", "corner_quotes", "ascii_quotes", "pdf_radicals"
+    "traditional", "traditional_tw", "traditional_hk", "half_width", "half_width_period", "full_width", "corner_quotes", "ascii_quotes", "reversed_quotes", "pdf_radicals"
 }
 
 

@@ -114,6 +114,19 @@ def test_a_variation_selector_is_invisible_even_outside_the_bmp() -> None:
     assert "".join(text[s:e] for s, e in reading_pieces(normalize(text))) == "报送材料"
 
 
+@pytest.mark.parametrize(
+    ("typed", "expected"),
+    [
+        ("按照”双千分“办法，达到”六有”标准", "按照“双千分”办法，达到“六有”标准"),  # typed the wrong way round
+        ("他说：“甲”、“乙”", "他说：“甲”、“乙”"),
+        ("“引文的第一段没有结束\n“引文的第二段”", "“引文的第一段没有结束\n“引文的第二段”"),  # runs on: left alone
+        ("”一“二”", "”一“二”"),  # an odd count does not pair up
+    ],
+)
+def test_quotes_typed_the_wrong_way_round_read_in_turn(typed: str, expected: str) -> None:
+    assert normalize(typed) == expected
+
+
 def test_wide_and_invisible_spaces_read_as_a_space_and_a_zero_width_space() -> None:
     assert normalize("报\u00a0送\u3000材\u2009料") == "报 送\u3000材 料"  # the ideographic space stays: a cell gap
     assert normalize("报\ufeff送\u200d材\u00ad料") == "报\u200b送\u200b材\u200b料"
