@@ -369,6 +369,46 @@ def corpus_cases(transform: Callable[[str], str]) -> tuple[list[dict], int]:
     return cases, lost
 
 
+def corpus_kept(names: list[str], reader: Reader | None = None) -> dict[str, dict[str, int]]:
+    """In process, per transform: labelled spans found in the plain dev passages and still found after it
+    ("kept"), and negatives flagged before and after (a finding of article 3 or later, as the scorer counts)."""
+    import importlib.util
+
+    import corpus
+
+    spec = importlib.util.spec_from_file_location("score_corpus", corpus.SCORER)
+    scorer = importlib.util.module_from_spec(spec)  # type: ignore[arg-type]
+    spec.loader.exec_module(scorer)  # type: ignore[union-attr]
+    reader = reader or Reader()
+
+    def found_spans(case: dict) -> tuple[list[bool], bool]:
+        findings = reader.findings(case["text"])
+        hits = []
+        for e in case["expected"]:
+            s = case["text"].find(e["span"])
+            t = s + len(e["span"])
+            hits.append(any(a < t and b > s and art in scorer.ARTICLES[e["category"]] for _, art, a, b in findings))
+        return hits, any(art >= 3 for _, art, _, _ in findings)
+
+    plain = {c["id"]: found_spans(c) for c in corpus.passages("dev") if "UNCERTAIN" not in c.get("notes", "")}
+    out = {}
+    for name in names:
+        row = {"kept": 0, "found": 0, "neg_before": 0, "neg_after": 0}
+        cases, _ = corpus_cases(TRANSFORMS[name])
+        for case in cases:
+            if case["id"] not in plain:
+                continue
+            before, flagged_before = plain[case["id"]]
+            after, flagged_after = found_spans(case)
+            row["found"] += sum(before)
+            row["kept"] += sum(b and a for b, a in zip(before, after, strict=True))
+            if not case["expected"]:
+                row["neg_before"] += flagged_before
+                row["neg_after"] += flagged_after
+        out[name] = row
+    return out
+
+
 def corpus_scores(names: list[str], verbose: bool = False) -> None:
     """Recall and negatives flagged on the dev passages in each surface form; kept = found both ways."""
     import json

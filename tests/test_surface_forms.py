@@ -49,6 +49,22 @@ def test_a_probe_in_another_surface_form_is_read_the_same(scored, transform: str
     assert row["same"] == row["same_total"], row
 
 
+# Real passages (../shared/corpus, the dev part) in the surface forms that lost most before the fixes:
+# each keeps at least this share of the labelled spans the plain passage gives, and flags no more negatives.
+CORPUS_TRANSFORMS = ("half_width_spaced", "half_width_period", "pangu", "pdf_radicals", "pdf_wrap_spaced",
+                     "pdf_pages", "stray_space", "letter_spaced", "messy_pdf")
+CORPUS_KEPT_AT_LEAST = 0.98
+
+
+@pytest.mark.skipif(not (Path(__file__).resolve().parents[2] / "shared" / "corpus").exists(), reason="no ../shared")
+def test_real_passages_in_other_surface_forms_keep_their_findings() -> None:
+    table = surface_forms.corpus_kept(list(CORPUS_TRANSFORMS))
+    for name, row in table.items():
+        assert row["found"] >= 100, (name, row)
+        assert row["kept"] / row["found"] >= CORPUS_KEPT_AT_LEAST, (name, row)
+        assert row["neg_after"] <= row["neg_before"], (name, row)
+
+
 # --- the normal form, one fix at a time ---------------------------------------------------------------
 
 
