@@ -95,6 +95,11 @@ _YEAR = re.compile(r"(?<!\d)(\d{4})(?=年)")
 _CN_DIGITS = str.maketrans("0123456789", "〇一二三四五六七八九")
 
 
+def reversed_quotes(text: str) -> str:
+    """Quotes typed the wrong way round (”村务通“), a common slip with Chinese input methods."""
+    return text.translate(str.maketrans({"“": "”", "”": "“", "‘": "’", "’": "‘"}))
+
+
 def chinese_years(text: str) -> str:
     """Years in Chinese numerals: 二〇二四年 (and ○, the circle many drafts type for 〇)."""
     text = _YEAR.sub(lambda m: m.group(1).translate(_CN_DIGITS), text)
@@ -245,6 +250,7 @@ TRANSFORMS: dict[str, Callable[[str], str]] = {
     "full_width": full_width,
     "corner_quotes": corner_quotes,
     "ascii_quotes": ascii_quotes,
+    "reversed_quotes": reversed_quotes,
     "chinese_years": chinese_years,
     "circle_zero": circle_zero,
     "pdf_wrap": pdf_wrap,
@@ -263,7 +269,7 @@ TRANSFORMS: dict[str, Callable[[str], str]] = {
     "messy_pdf": messy_pdf,
 }
 LENGTH_PRESERVING = {
-    "traditional", "traditional_tw", "traditional_hk", "half_width", "half_width_period", "full_width", "corner_quotes", "ascii_quotes", "pdf_radicals"
+    "traditional", "traditional_tw", "traditional_hk", "half_width", "half_width_period", "full_width", "corner_quotes", "ascii_quotes", "reversed_quotes", "pdf_radicals"
 }
 
 
@@ -361,6 +367,46 @@ def corpus_cases(transform: Callable[[str], str]) -> tuple[list[dict], int]:
             expected.append({**e, "span": text[where[s] : where[s + len(e["span"]) - 1] + 1]})
         cases.append({**case, "text": text, "expected": expected})
     return cases, lost
+
+
+def corpus_kept(names: list[str], reader: Reader | None = None) -> dict[str, dict[str, int]]:
+    """In process, per transform: labelled spans found in the plain dev passages and still found after it
+    ("kept"), and negatives flagged before and after (a finding of article 3 or later, as the scorer counts)."""
+    import importlib.util
+
+    import corpus
+
+    spec = importlib.util.spec_from_file_location("score_corpus", corpus.SCORER)
+    scorer = importlib.util.module_from_spec(spec)  # type: ignore[arg-type]
+    spec.loader.exec_module(scorer)  # type: ignore[union-attr]
+    reader = reader or Reader()
+
+    def found_spans(case: dict) -> tuple[list[bool], bool]:
+        findings = reader.findings(case["text"])
+        hits = []
+        for e in case["expected"]:
+            s = case["text"].find(e["span"])
+            t = s + len(e["span"])
+            hits.append(any(a < t and b > s and art in scorer.ARTICLES[e["category"]] for _, art, a, b in findings))
+        return hits, any(art >= 3 for _, art, _, _ in findings)
+
+    plain = {c["id"]: found_spans(c) for c in corpus.passages("dev") if "UNCERTAIN" not in c.get("notes", "")}
+    out = {}
+    for name in names:
+        row = {"kept": 0, "found": 0, "neg_before": 0, "neg_after": 0}
+        cases, _ = corpus_cases(TRANSFORMS[name])
+        for case in cases:
+            if case["id"] not in plain:
+                continue
+            before, flagged_before = plain[case["id"]]
+            after, flagged_after = found_spans(case)
+            row["found"] += sum(before)
+            row["kept"] += sum(b and a for b, a in zip(before, after, strict=True))
+            if not case["expected"]:
+                row["neg_before"] += flagged_before
+                row["neg_after"] += flagged_after
+        out[name] = row
+    return out
 
 
 def corpus_scores(names: list[str], verbose: bool = False) -> None:

@@ -49,6 +49,22 @@ def test_a_probe_in_another_surface_form_is_read_the_same(scored, transform: str
     assert row["same"] == row["same_total"], row
 
 
+# Real passages (../shared/corpus, the dev part) in the surface forms that lost most before the fixes:
+# each keeps at least this share of the labelled spans the plain passage gives, and flags no more negatives.
+CORPUS_TRANSFORMS = ("half_width_spaced", "half_width_period", "pangu", "pdf_radicals", "pdf_wrap_spaced",
+                     "pdf_pages", "stray_space", "letter_spaced", "messy_pdf")
+CORPUS_KEPT_AT_LEAST = 0.98
+
+
+@pytest.mark.skipif(not (Path(__file__).resolve().parents[2] / "shared" / "corpus").exists(), reason="no ../shared")
+def test_real_passages_in_other_surface_forms_keep_their_findings() -> None:
+    table = surface_forms.corpus_kept(list(CORPUS_TRANSFORMS))
+    for name, row in table.items():
+        assert row["found"] >= 100, (name, row)
+        assert row["kept"] / row["found"] >= CORPUS_KEPT_AT_LEAST, (name, row)
+        assert row["neg_after"] <= row["neg_before"], (name, row)
+
+
 # --- the normal form, one fix at a time ---------------------------------------------------------------
 
 
@@ -113,6 +129,19 @@ def test_a_variation_selector_is_invisible_even_outside_the_bmp() -> None:
     text = "报\U000e0100送材料"
     assert normalize(text) == "报\u200b送材料"
     assert "".join(text[s:e] for s, e in reading_pieces(normalize(text))) == "报送材料"
+
+
+@pytest.mark.parametrize(
+    ("typed", "expected"),
+    [
+        ("按照”双千分“办法，达到”六有”标准", "按照“双千分”办法，达到“六有”标准"),  # typed the wrong way round
+        ("他说：“甲”、“乙”", "他说：“甲”、“乙”"),
+        ("“引文的第一段没有结束\n“引文的第二段”", "“引文的第一段没有结束\n“引文的第二段”"),  # runs on: left alone
+        ("”一“二”", "”一“二”"),  # an odd count does not pair up
+    ],
+)
+def test_quotes_typed_the_wrong_way_round_read_in_turn(typed: str, expected: str) -> None:
+    assert normalize(typed) == expected
 
 
 def test_wide_and_invisible_spaces_read_as_a_space_and_a_zero_width_space() -> None:

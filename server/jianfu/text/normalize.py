@@ -201,7 +201,38 @@ def normalize(text: str) -> str:
     if _any_of(_WORD_MARKS, text):
         pattern, words = _words()
         text = pattern.sub(lambda m: words[m.group(0)], text)
-    return _full_stops(_full_width_marks(text))
+    return _full_stops(_quote_order(_full_width_marks(text)))
+
+
+# Quotes typed the wrong way round or twice the same way (”村务通“, ”六有”): on a line whose quote marks
+# pair up, they read as opening and closing in turn. A line with an odd count (a quotation running on to
+# the next paragraph) is left as it is.
+_QUOTE_PAIRS_OF = ("“”", "‘’")
+_QUOTE_MARKS = {pair: re.compile(f"[{pair}\n]") for pair in _QUOTE_PAIRS_OF}
+
+
+def _quote_order(text: str) -> str:
+    for pair in _QUOTE_PAIRS_OF:
+        if pair[1] in text and _slipped("".join(_QUOTE_MARKS[pair].findall(text)), pair):
+            text = "\n".join(_in_turn(line, pair) for line in text.split("\n"))
+    return text
+
+
+def _slipped(marks: str, pair: str) -> bool:
+    """In the quote marks (and line breaks) of a text: one opening or closing after another, or a line's
+    first mark a closing one."""
+    opening, closing = pair
+    return opening * 2 in marks or closing * 2 in marks or marks.startswith(closing) or "\n" + closing in marks
+
+
+def _in_turn(line: str, pair: str) -> str:
+    marks = [i for i, c in enumerate(line) if c in pair]
+    if not marks or len(marks) % 2 or not _slipped("".join(line[i] for i in marks), pair):
+        return line
+    chars = list(line)
+    for k, i in enumerate(marks):
+        chars[i] = pair[k % 2]
+    return "".join(chars)
 
 
 # Characters of a line that a rule does not read (``reading_pieces``): all spans of white space
