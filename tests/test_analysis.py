@@ -239,3 +239,6 @@ def test_a_document_naming_an_app_anywhere_is_read_as_the_app_genre() -> None:
     assert "app" not in genre.detect(parse("各乡镇：\n推广完成情况纳入年度考核。\n"))
     # a bare quotation is no app: “两委”, “三会一课”
     assert "app" not in genre.detect(parse("各村要落实“三会一课”制度，“两委”成员带头参加。\n"))
+    # a named learning platform is an app; a named station in the villages is not
+    assert "app" in genre.detect(parse("各党支部：\n党员在“先锋e站”学习平台注册率达到95%。\n"))
+    assert "app" not in genre.detect(parse("各乡镇：\n每个村建设1个“科普e站”。\n"))
