@@ -11,6 +11,9 @@ changes what a sentence means.
   name no village, the title does.
 - ``petition``: a document about petition work (信访工作目标考核办法): the ranks and bonuses in its scoring lines
   are petition rankings even where a line does not say 信访.
+- ``app``: a document whose title or body names a government app, mini-program or account (“××通”APP,
+  小程序, 公众号): it names the app once, and its later lines speak of 注册率, 推广完成情况, 签到情况
+  without naming it again.
 """
 
 from __future__ import annotations
@@ -49,6 +52,12 @@ _RESULTS_OPENING = re.compile(
 )
 _RANK_LINES = re.compile("排名|名次|第[一二三]名|末位|后[一二三四五六七八九十\\d]{1,2}[名位]|倒数|位列|黑榜")
 _RUN_ON_TITLE = 24
+# an app, a mini-program, an account or a named platform (“智慧党建”平台, “驻村通”手机端)
+_APP_NAMED = re.compile(
+    "APP|App(?![a-z])|(?<![A-Za-z])app(?![a-z])|小程序|客户端|公众号|视频号|学习强国|青年大学习|电子医保凭证|电子社保卡|"
+    "[“\"][^”\"。；，\n]{1,12}[”\"](?:学习|管理|服务|工作|信息|政务|综合|数据)?(?:平台|系统|手机端|执法端|移动端|APP|App|小程序|公众号)|"
+    "[“\"][^”\"。；，\n]{0,8}(?:通|钉|在线)[”\"]"
+)
 
 
 def detect(document: Document) -> frozenset[str]:
@@ -59,6 +68,8 @@ def detect(document: Document) -> frozenset[str]:
     if _RANK_LINES.search(document.norm) and ("notice" in found or _RESULTS_OPENING.search(document.norm)):
         # a 通报 whose body ranks ("……位列后三名") is a ranking notice whatever its title says
         found |= {"ranking", "notice"}
+    if _APP_NAMED.search(title) or _APP_NAMED.search(document.norm):
+        found.add("app")
     return frozenset(found)
 
 
