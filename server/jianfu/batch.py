@@ -11,6 +11,7 @@ from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
+from jianfu import reasoned
 from jianfu.model import Document
 from jianfu.report import FileReport
 from jianfu.rules import Rule
@@ -107,6 +108,7 @@ def _check_into(report: FileReport, path: Path, job: Job, session: CheckSession)
     report.notes.extend(document.notes)
     for failure in report.result.failures:
         report.notes.append(f"规则 {failure.rule} 运行出错，已跳过：{failure.error}")
+    report.notes.extend(reasoned.stale_note(e) for e in report.result.stale)
     target = job.annotate_to.get(str(path)) if job.annotate_to else None
     if target:
         _write_annotated(report, checked.source, Path(target))

@@ -16,11 +16,11 @@ import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
 
-from jianfu import doctype, scope
+from jianfu import doctype, reasoned, scope
 from jianfu.analysis import direction, genre
 from jianfu.analysis.direction import Addressing
 from jianfu.kinds import KIND_MODULES, CheckContext
-from jianfu.model import Document, DocumentStats, Finding, Paragraph, SectionStat
+from jianfu.model import Document, DocumentStats, Finding, Paragraph, ReasonedException, SectionStat
 from jianfu.rules import Rule
 from jianfu.settings import Settings
 from jianfu.sized_cache import SizedCache
@@ -48,6 +48,7 @@ class Result:
     failures: tuple[RuleFailure, ...] = ()
     # 文种, 主送机关, 发文机关 and the 行文方向 the rules used (``addressing.direction``)
     addressing: Addressing | None = None
+    stale: tuple[ReasonedException, ...] = ()  # [[exception]] entries that matched no finding of the draft
 
     @property
     def direction(self) -> str:
@@ -141,8 +142,9 @@ class Checker:
             suppressed = set(self.settings.suppressed)
             findings = [f for f in findings if (f.rule, document.text[f.start : f.end]) not in suppressed]
         findings = [self._with_severity(f) for f in findings]
+        findings, stale = reasoned.apply(document, findings, self.settings.exceptions)
         findings.sort(key=Finding.sort_key)
-        return Result(tuple(findings), self.stats(document, context), tuple(failures), context.addressing)
+        return Result(tuple(findings), self.stats(document, context), tuple(failures), context.addressing, stale)
 
     def _paragraph_findings(self, document: Document, rules: list[Rule], failures: list[RuleFailure]) -> list[Finding]:
         wanted = {r.id for r in rules}

@@ -87,6 +87,26 @@ class Related:
 
 
 @dataclass(frozen=True)
+class ReasonedException:
+    """A finding kept on purpose (``[[exception]]`` in jianfu.toml): matched by rule and sentence fingerprint."""
+
+    rule: str
+    fingerprint: str  # jianfu.fingerprint: ``JF301:1a2b3c4d5e6f``
+    reason: str
+    who: str = ""
+    when: str = ""
+    file: str = ""  # the draft it concerns (glob relative to the jianfu.toml's folder); empty: every draft
+    entry: int = 0  # 1-based place among the [[exception]] entries of ``source`` (0: sent by a client)
+    source: str = ""  # the jianfu.toml it was read from
+
+    @property
+    def named(self) -> str:
+        """How a message names the entry: ``jianfu.toml 第2个 [[exception]]（JF301:1a2b…）``."""
+        where = f"{self.source or '设置'} 第{self.entry}个 [[exception]]" if self.entry else "请求中的例外"
+        return f"{where}（{self.fingerprint}）"
+
+
+@dataclass(frozen=True)
 class Finding:
     rule: str
     article: int
@@ -98,6 +118,7 @@ class Finding:
     suggestion: str = ""
     fix: Fix | None = None
     related: tuple[Related, ...] = field(default_factory=tuple)
+    exception: ReasonedException | None = None  # set when kept on purpose: shown as 已说明理由
 
     def sort_key(self) -> tuple[int, int, str]:
         return (self.start, self.end, self.rule)

@@ -11,6 +11,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import Any
 
+from jianfu import reasoned
 from jianfu.analysis.direction import Addressing
 from jianfu.model import DocumentStats, Finding, Fix, Related
 from jianfu.positions import TextIndex
@@ -48,12 +49,20 @@ def finding_record(finding: Finding, text: str) -> dict[str, Any]:
         "end": finding.end,
         "fix": fix_record(finding.fix),
         "related": [related_record(r) for r in finding.related],
+        "exception": reasoned.record(finding.exception) if finding.exception else None,
     }
 
 
 def headline(record: dict[str, Any]) -> str:
     """The message with its article, as SARIF and the editors show it in one line."""
-    return f"{record['message']}（第{record['article']}条）"
+    line = f"{record['message']}（第{record['article']}条）"
+    return f"{explained(record)}{line}"
+
+
+def explained(record: dict[str, Any]) -> str:
+    """``【已说明理由：…】`` before a kept finding's message; empty for any other."""
+    kept = record.get("exception")
+    return f"【{reasoned.EXPLAINED}：{kept['reason']}】" if kept else ""
 
 
 def line_fields(record: dict[str, Any], index: TextIndex) -> dict[str, int]:

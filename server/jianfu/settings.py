@@ -13,7 +13,8 @@ if sys.version_info >= (3, 11):
 else:  # pragma: no cover
     import tomli as tomllib
 
-from jianfu.model import Severity
+from jianfu import reasoned
+from jianfu.model import ReasonedException, Severity
 
 CONFIG_NAME = "jianfu.toml"
 DOC_TYPES = ("auto", "general", "special", "comprehensive")
@@ -48,6 +49,7 @@ class Settings:
     per_file_ignores: dict[str, tuple[str, ...]] = field(default_factory=dict)  # glob -> rule ids
     special_documents: dict[str, tuple[str, ...]] = field(default_factory=dict)  # glob -> 专门文件 topics
     ignored_findings: dict[str, tuple[tuple[str, str], ...]] = field(default_factory=dict)  # glob -> (rule, words)
+    exceptions: tuple[ReasonedException, ...] = ()  # [[exception]]: findings kept on purpose, shown 已说明理由
     # Derived for one file by ``for_path`` (not a setting of its own): findings to drop.
     suppressed: tuple[tuple[str, str], ...] = field(default=(), metadata={"derived": True})
 
@@ -67,7 +69,8 @@ _CAMEL = re.compile(r"(?<!^)(?=[A-Z])")
 
 
 def _snake(key: str) -> str:
-    return _CAMEL.sub("_", key).lower().replace("-", "_")
+    key = _CAMEL.sub("_", key).lower().replace("-", "_")
+    return "exceptions" if key == "exception" else key  # jianfu.toml writes [[exception]], clients "exceptions"
 
 
 def from_mapping(data: dict[str, Any], *, source: str, base: Settings | None = None) -> Settings:
@@ -156,6 +159,11 @@ def _convert(key: str, value: Any, source: str, raw_key: str, base: Settings) ->
                 raise fail(expected)
             found[str(glob)] = tuple((i["rule"], i["text"]) for i in items)
         return found
+    if key == "exceptions":
+        try:
+            return reasoned.parse(value, source)
+        except reasoned.ExceptionError as exc:
+            raise SettingsError(str(exc)) from None
     raise fail("有效值")  # pragma: no cover
 
 
@@ -168,6 +176,8 @@ def load_file(path: Path, base: Settings | None = None) -> Settings:
     except (tomllib.TOMLDecodeError, UnicodeDecodeError) as exc:
         raise SettingsError(f"{path}：配置文件不是有效的 TOML（{exc}）。请按 docs 中的示例修改。") from None
     table = data.get("jianfu", data)
+    if table is not data and "exception" in data:  # [[exception]] beside a [jianfu] table
+        table = {**table, "exception": data["exception"]}
     return from_mapping(table, source=str(path), base=base)
 
 
@@ -192,7 +202,8 @@ def relative_key(path: Path, root: Path | None) -> str:
 def for_path(settings: Settings, path: Path, root: Path | None) -> Settings:
     """Apply the per-file tables (globs relative to the config's folder) to one file."""
     if not (settings.per_file_ignores or settings.special_documents or settings.ignored_findings):
-        return settings
+        if not any(e.file for e in settings.exceptions):
+            return settings
     relative = Path(relative_key(path, root))
 
     def matching(table: dict[str, tuple[Any, ...]]) -> list[Any]:
@@ -207,4 +218,8 @@ def for_path(settings: Settings, path: Path, root: Path | None) -> Settings:
         changes["special_topics"] = tuple(dict.fromkeys((*(settings.special_topics or ()), *topics)))
     if suppressed := matching(settings.ignored_findings):
         changes["suppressed"] = tuple(suppressed)
+    if any(e.file for e in settings.exceptions):  # an exception naming a draft applies to that draft only
+        changes["exceptions"] = tuple(
+            e for e in settings.exceptions if not e.file or relative.match(e.file) or relative.as_posix() == e.file
+        )
     return replace(settings, **changes) if changes else settings

@@ -181,6 +181,8 @@ def finding_dict(record: dict[str, Any], paragraphs: ParagraphIndex) -> dict[str
     )
     if where.truncated:
         out["truncated"] = True
+    if record.get("exception"):  # kept on purpose: 已说明理由
+        out["exception"] = record["exception"]
     return out
 
 

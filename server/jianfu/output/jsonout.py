@@ -33,7 +33,10 @@ FINDING_KEYS = (
 
 def finding_dict(finding: Finding, text: str, index: TextIndex) -> dict[str, Any]:
     record = finding_record(finding, text)
-    return pick({**record, **line_fields(record, index)}, FINDING_KEYS)
+    out = pick({**record, **line_fields(record, index)}, FINDING_KEYS)
+    if record["exception"]:  # only on a kept finding: the contract of every other is unchanged
+        out["exception"] = record["exception"]
+    return out
 
 
 def file_dict(report: FileReport) -> dict[str, Any]:

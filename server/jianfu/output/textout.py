@@ -6,7 +6,7 @@ import re
 import unicodedata
 
 from jianfu.positions import TextIndex
-from jianfu.records import finding_record
+from jianfu.records import explained, finding_record
 from jianfu.report import FileReport
 
 _CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f]")  # a draft's ESC must not drive the user's terminal
@@ -36,7 +36,7 @@ def render_file(report: FileReport, color: bool = False) -> str:
         line, column = index.line_col(record["start"])
         end_line, end_column = index.line_col(record["end"])
         lines.append(
-            f"{bold}{report.path}:{line + 1}:{column + 1}{reset}  {red}{record['rule']}{reset}  第{record['article']}条  {_plain(record['message'])}"
+            f"{bold}{report.path}:{line + 1}:{column + 1}{reset}  {red}{record['rule']}{reset}  第{record['article']}条  {_plain(explained(record) + record['message'])}"
         )
         source = _plain(index.line_text(line))
         stop = end_column if end_line == line else len(source)
