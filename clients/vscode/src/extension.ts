@@ -2,6 +2,7 @@
 import * as vscode from "vscode";
 import { LanguageClient, LanguageClientOptions, ServerOptions, State } from "vscode-languageclient/node";
 import { registerCommands } from "./commands";
+import { explainMiddleware } from "./explain";
 import { resolveServerCommand, ServerCommand } from "./serverCommand";
 import { DocumentStats, StatsStatusBar } from "./statusBar";
 
@@ -40,6 +41,7 @@ async function start(context: vscode.ExtensionContext): Promise<void> {
     traceOutputChannel: output,
     synchronize: { configurationSection: "jianfu", fileEvents: vscode.workspace.createFileSystemWatcher("**/jianfu.toml") },
     initializationOptions: vscode.workspace.getConfiguration("jianfu"),
+    middleware: explainMiddleware,
   };
   client = new LanguageClient("jianfu", "jianfu", serverOptions, clientOptions);
   client.onDidChangeState((event) => {

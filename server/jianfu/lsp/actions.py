@@ -73,13 +73,13 @@ def config_actions(
             title=title,
             kind=types.CodeActionKind.QuickFix,
             diagnostics=[diagnostic],
-            edit=_replace_file(uri, text, new_text, exists),
+            edit=replace_file(uri, text, new_text, exists),
         )
         for title, new_text in choices
     ]
 
 
-def _replace_file(uri: str, old: str, new: str, exists: bool) -> types.WorkspaceEdit:
+def replace_file(uri: str, old: str, new: str, exists: bool) -> types.WorkspaceEdit:
     positions = PositionMap(old)
     whole = positions.range(0, len(old))
     edit = types.TextDocumentEdit(

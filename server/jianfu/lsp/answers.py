@@ -8,7 +8,7 @@ from pathlib import Path
 
 from lsprotocol import types
 
-from jianfu.lsp import actions, diagnostics, hover
+from jianfu.lsp import actions, diagnostics, explain, hover
 from jianfu.lsp.state import DraftCheck
 from jianfu.rules import Rule
 
@@ -48,6 +48,8 @@ def code_actions(
             result.append(fix)
         if draft is not None and config_file is not None:
             words = check.document.text[finding.start : finding.end]
+            if finding.exception is None:
+                result.append(explain.action(uri, check.document, finding, draft, config_file, diagnostic))
             result += actions.config_actions(
                 draft, config_file, finding, words, rules.get(finding.rule), diagnostic, open_text
             )

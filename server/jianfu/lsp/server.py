@@ -21,7 +21,7 @@ from pygls.lsp.server import LanguageServer
 from pygls.uris import to_fs_path
 
 from jianfu import __version__
-from jianfu.lsp import answers, client, config, wire
+from jianfu.lsp import answers, client, config, explain, wire
 from jianfu.lsp.checking import Outcome, check_draft
 from jianfu.lsp.drafts import Drafts, OpenDraft
 from jianfu.lsp.protocol import JianfuProtocol
@@ -220,6 +220,26 @@ def code_actions(ls: JianfuServer, params: types.CodeActionParams) -> list[types
     return answers.code_actions(
         uri, check, params.range, ls.state.rules_by_id, ls.encoding, draft, config_file, ls.open_text
     )
+
+
+@server.command(explain.COMMAND)
+async def record_exception(ls: JianfuServer, *arguments: Any) -> dict[str, Any]:
+    """说明理由并保留: write the [[exception]] into the draft's jianfu.toml through the client."""
+    request = explain.request_from(arguments)
+    config_file = ls.state.config_target(ls.draft_path(request.uri))
+    if config_file is None:
+        raise ValueError(f"无法确定记录例外的 {CONFIG_NAME}：请先打开一个工作区文件夹。")
+    edit = explain.edit(config_file, request.entry, ls.open_text)
+    answer = await ls.workspace_apply_edit_async(types.ApplyWorkspaceEditParams(edit=edit, label=explain.TITLE))
+    if answer.applied and request.placeholder:
+        ls.window_show_message(
+            types.ShowMessageParams(
+                type=types.MessageType.Info,
+                message=f"jianfu：已在 {config_file} 中记录例外，请填写 reason（保留的理由）。",
+            )
+        )
+    ls.recheck_all()  # a client that saves the edit also reports the change; this covers one that does not watch
+    return {"applied": answer.applied, "config": str(config_file)}
 
 
 @server.feature(types.TEXT_DOCUMENT_CODE_LENS)
