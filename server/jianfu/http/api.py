@@ -11,7 +11,7 @@ from starlette.exceptions import HTTPException
 from starlette.requests import Request
 from starlette.responses import Response
 
-from jianfu.http import checking
+from jianfu.http import checking, explain
 from jianfu.http.errors import ApiError, error_response, json_response
 from jianfu.records import rule_detail_record, rule_record
 from jianfu.text.docx import header_texts
@@ -22,6 +22,13 @@ _ZIP_MAGIC = b"PK\x03\x04"
 
 def _service(request: Request) -> checking.Service:
     return request.app.state.service  # type: ignore[no-any-return]
+
+
+def _fresh_service(request: Request) -> checking.Service:
+    """The service, its jianfu.toml re-read if an exception was recorded meanwhile (by any worker)."""
+    service = _service(request)
+    explain.refresh(service, request.app.state.config_file, request.app.state.config_seen)
+    return service
 
 
 async def healthz(request: Request) -> Response:
@@ -48,7 +55,7 @@ async def check(request: Request) -> Response:
             415, "unsupported_media_type", '请以 Content-Type: application/json 发送，如 {"text": "文稿全文"}。'
         )
     data = checking.parse_json(await request.body())
-    service = _service(request)
+    service = _fresh_service(request)
     document, paragraphs = checking.document_from_request(data)
     if request.app.state.refuse_classified:
         checking.refuse_classified(document)
@@ -77,7 +84,7 @@ async def check_file(request: Request) -> Response:
     data = await upload.read()
     suffix = _suffix(upload.filename, data)
     raw_settings: Any = form.get("settings")
-    service = _service(request)
+    service = _fresh_service(request)
     settings, parents = checking.settings_from_request(
         checking.parse_json(raw_settings.encode("utf-8"))
         if isinstance(raw_settings, str) and raw_settings.strip()
@@ -96,6 +103,19 @@ async def check_file(request: Request) -> Response:
     payload["paragraphs"] = [p.text for p in document.paragraphs]
     if document.notes:
         payload["notes"] = list(document.notes)
+    return json_response(payload)
+
+
+async def record_exception(request: Request) -> Response:
+    """说明理由: record an [[exception]] for one finding (written to the service's jianfu.toml, if any)."""
+    content_type = request.headers.get("content-type", "").split(";")[0].strip().lower()
+    if content_type != "application/json":
+        raise ApiError(415, "unsupported_media_type", "请以 Content-Type: application/json 发送。")
+    data = checking.parse_json(await request.body())
+    state = request.app.state
+    payload = await run_in_threadpool(
+        explain.record, _fresh_service(request), data, state.config_file, refuse_classified=state.refuse_classified
+    )
     return json_response(payload)
 
 

@@ -51,12 +51,15 @@ def create_app(config: ServeConfig) -> SecurityMiddleware:
             Route("/v1/rules/{rule_id}", api.get_rule, methods=["GET"]),
             Route("/v1/check", api.check, methods=["POST"]),
             Route("/v1/check-file", api.check_file, methods=["POST"]),
+            Route("/v1/exceptions", api.record_exception, methods=["POST"]),
             Mount("/wps", StaticFiles(directory=addin, html=True, check_dir=False), name="wps"),
         ],
         exception_handlers={ApiError: api.api_error, HTTPException: api.http_error, Exception: api.server_error},
     )
     app.state.service = service
     app.state.refuse_classified = config.refuses_classified()
+    app.state.config_file = Path(config.config_file) if config.config_file else None  # 说明理由 records here
+    app.state.config_seen = {}
     return SecurityMiddleware(app, config, config.read_token())
 
 

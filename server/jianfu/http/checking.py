@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from dataclasses import replace
 from typing import Any
 
 from jianfu import __version__
@@ -17,7 +18,7 @@ from jianfu.text.structure import parse
 API_VERSION = 1
 REQUEST_KEYS = ("text", "paragraphs", "settings")
 # Settings a client may send; anything naming files on disk (parents, per_file_ignores) is refused.
-CLIENT_SETTINGS = {"doc_type", "parent_text", "select", "ignore", "special_topics"}
+CLIENT_SETTINGS = {"doc_type", "parent_text", "select", "ignore", "special_topics", "exceptions"}
 _CAMEL = {"docType": "doc_type", "parentText": "parent_text", "specialTopics": "special_topics"}
 NO_PATHS = "本服务只接受文稿文字或上传的文件，不读取服务器上的路径。"
 
@@ -121,6 +122,8 @@ def settings_from_request(raw: Any, resolver: SettingsResolver) -> tuple[Setting
     except SettingsError as exc:  # the message quotes the value: keep it short
         message = str(exc)
         raise ApiError(422, "invalid_settings", message if len(message) <= 300 else message[:299] + "…") from None
+    if "exceptions" in data:  # a client's kept exceptions add to those of the service's jianfu.toml
+        settings = replace(settings, exceptions=resolver.base.exceptions + settings.exceptions)
     parents = (parse(parent_text),) if parent_text and parent_text.strip() else ()
     return settings, parents
 

@@ -62,6 +62,11 @@ SCHEMAS: dict[str, Any] = {
             "select": {"type": "array", "items": _STR, "description": "只启用这些规则（编号或前缀）"},
             "ignore": {"type": "array", "items": _STR, "description": "停用这些规则；与服务端配置的 ignore 合并"},
             "special_topics": {"type": "array", "items": _STR, "description": "本文件是这些事项的专门文件"},
+            "exceptions": {
+                "type": "array",
+                "items": _ref("ExceptionEntry"),
+                "description": "说明理由并保留的问题（与 jianfu.toml 的 [[exception]] 相同；与服务配置中的相加）",
+            },
         },
         required=[],
     ),
@@ -90,6 +95,34 @@ SCHEMAS: dict[str, Any] = {
             "sections": {"type": "array", "items": _ref("Section")},
         }
     ),
+    "ExceptionEntry": _obj(
+        {
+            "rule": _STR,
+            "fingerprint": {"type": "string", "pattern": "^JF\\d{3,4}:[0-9a-f]{12}$"},
+            "reason": _STR,
+            "who": _STR,
+            "when": _STR,
+        },
+        required=["rule", "fingerprint", "reason"],
+    ),
+    "ExceptionRequest": _obj(
+        {
+            "text": _STR,
+            "paragraphs": {"type": "array", "items": _STR},
+            "settings": _ref("Settings"),
+            "finding": {"type": "string", "description": "检查结果中该问题的 id（如 JF301:31:39）"},
+            "reason": {"type": "string", "maxLength": 500},
+            "who": {"type": "string", "maxLength": 100},
+        },
+        required=["finding", "reason"],
+    ),
+    "ExceptionRecorded": _obj(
+        {
+            "recorded": {"type": "boolean", "description": "服务以 --config 启动时写入该 jianfu.toml 为 true"},
+            "config": {"type": ["string", "null"]},
+            "exception": _ref("ExceptionEntry"),
+        }
+    ),
     "Fix": _obj({"title": _STR, "start": _NNINT, "end": _NNINT, "replacement": _STR}),
     "Finding": _obj(
         {
@@ -109,6 +142,10 @@ SCHEMAS: dict[str, Any] = {
             "paragraph_start_utf16": {**_NNINT, "description": "在该段内的位置（UTF-16 单元）"},
             "paragraph_end_utf16": _NNINT,
             "truncated": {"const": True, "description": "跨段的问题截断到第一段时为 true"},
+            "exception": _obj(
+                {"reason": _STR, "who": _STR, "when": _STR},
+                # present only on a finding kept with a reason: shown as 已说明理由, severity info
+            ),
             "fix": {"oneOf": [{"type": "null"}, _ref("Fix")]},
         },
         required=[
@@ -214,6 +251,16 @@ def schema() -> dict[str, Any]:
                     "responses": {
                         "200": {"description": "检查结果", **_json("CheckResponse")},
                         **_errors(400, 408, 413, 415, 422, *common),
+                    },
+                }
+            },
+            "/v1/exceptions": {
+                "post": {
+                    "summary": "说明理由：为一处问题记录例外（写入服务的 jianfu.toml，或返回给客户端保存）",
+                    "requestBody": {"required": True, **_json("ExceptionRequest")},
+                    "responses": {
+                        "200": {"description": "记录的例外", **_json("ExceptionRecorded")},
+                        **_errors(400, 404, 413, 415, 422, *common),
                     },
                 }
             },

@@ -7,6 +7,10 @@ from typing import Any
 import tomlkit
 from tomlkit.items import Table
 
+from jianfu.reasoned_toml import add_exception
+
+__all__ = ["add_exception", "add_ignored_finding", "add_per_file_ignore", "add_special_document"]
+
 
 def _jianfu_table(document: tomlkit.TOMLDocument) -> Any:
     """Settings live at the top level or under [jianfu]; new files use [jianfu]."""
@@ -58,28 +62,3 @@ def add_ignored_finding(text: str, file_key: str, rule: str, words: str) -> str:
         items.append(entry)
     return tomlkit.dumps(document)
 
-
-def add_exception(text: str, entry: dict[str, Any]) -> str:
-    """Append an ``[[exception]]`` entry; one for the same rule, sentence and draft is replaced
-    (a new reason for the same finding), never duplicated."""
-    document = tomlkit.parse(text)
-    holder = document["jianfu"] if "exception" in document.get("jianfu", {}) else document
-    entries = holder.get("exception")
-    table = tomlkit.table()
-    table.update(entry)
-    if entries is None:
-        entries = tomlkit.aot()
-        entries.append(table)
-        holder.append("exception", entries)
-        return tomlkit.dumps(document)
-
-    def same(item: Any) -> bool:
-        return all(item.get(k, "") == entry.get(k, "") for k in ("rule", "fingerprint", "file"))
-
-    for n, item in enumerate(entries):
-        if same(item):
-            entries[n] = table
-            break
-    else:
-        entries.append(table)
-    return tomlkit.dumps(document)
