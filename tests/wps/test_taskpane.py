@@ -94,6 +94,7 @@ def test_task_pane_scenarios(service: str, node_modules: None, tmp_path: Path) -
         "re-check after typing",
         "service not running",
         "token sent",
+        "explain with a reason",
     }
     sample = scenarios["sample draft"]
     assert sample["rows"] == len(sample["findings"]) >= 10

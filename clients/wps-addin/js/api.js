@@ -44,11 +44,11 @@ var JianfuApi = (function () {
     return result;
   }
 
-  function check(paragraphs) {
-    return fetch(serviceUrl() + "/v1/check", {
+  function post(path, payload) {
+    return fetch(serviceUrl() + path, {
       method: "POST",
       headers: headers(),
-      body: JSON.stringify({ paragraphs: paragraphs }),
+      body: JSON.stringify(payload),
     }).then(
       function (response) {
         return response.json().then(function (body) {
@@ -69,10 +69,31 @@ var JianfuApi = (function () {
     );
   }
 
+  // exceptions: the 说明理由 entries this pane keeps (a service without a jianfu.toml returns them to keep)
+  function draftPayload(paragraphs, exceptions) {
+    var payload = { paragraphs: paragraphs };
+    if (exceptions && exceptions.length) {
+      payload.settings = { exceptions: exceptions };
+    }
+    return payload;
+  }
+
+  function check(paragraphs, exceptions) {
+    return post("/v1/check", draftPayload(paragraphs, exceptions));
+  }
+
+  // 说明理由: the service records the exception in its jianfu.toml, or returns it for the pane to keep
+  function recordException(paragraphs, exceptions, findingId, reason) {
+    var payload = draftPayload(paragraphs, exceptions);
+    payload.finding = findingId;
+    payload.reason = reason;
+    return post("/v1/exceptions", payload);
+  }
+
   function ServiceError(message, unreachable) {
     this.message = message;
     this.unreachable = unreachable;
   }
 
-  return { check: check, serviceUrl: serviceUrl, setServiceUrl: setServiceUrl, setToken: setToken, ServiceError: ServiceError };
+  return { check: check, recordException: recordException, serviceUrl: serviceUrl, setServiceUrl: setServiceUrl, setToken: setToken, ServiceError: ServiceError };
 })();

@@ -146,6 +146,49 @@ for (const scenario of scenarios) {
   await context.close();
 }
 
+// 说明理由: the button records an exception through the service; the finding then shows 已说明理由.
+// The service here has no jianfu.toml, so it returns the entry and the pane keeps it for later checks.
+{
+  const doc = paragraphs(["关于加强某项工作的通知", "各单位：", "各单位要按期完成任务。", DEMAND]);
+  const { context, page } = await openPane(doc, `${opts.service}/wps/ui/taskpane.html`);
+  const result = { name: "explain with a reason", ok: true };
+  const recorded = [];
+  page.on("response", async (response) => {
+    if (response.url().endsWith("/v1/exceptions")) recorded.push(await response.json());
+  });
+  try {
+    await settled(page);
+    const row = await page.$('.finding');
+    result.before = await page.evaluate(() => window.JianfuPane.state.findings.map((f) => f.severity));
+    await row.$eval('[data-act="explain"]', (b) => b.click());
+    await row.$eval(".reason input", (input) => { input.value = "省委文件明确要求按季度报送"; });
+    await row.$eval('[data-act="record"]', (b) => b.click());
+    await page.waitForFunction(() => window.JianfuPane.state.findings.some((f) => f.exception), null, { timeout: 15000 });
+    await settled(page);
+    const kept = await page.evaluate(() => window.JianfuPane.state.findings.find((f) => f.exception));
+    result.severity = kept.severity;
+    result.shown = await page.$eval(".finding.excepted .explained", (d) => d.textContent);
+    result.stored = await page.evaluate(() => Object.keys(localStorage).filter((k) => k.startsWith("jianfu.exceptions:")).map((k) => JSON.parse(localStorage.getItem(k))));
+    result.recorded = recorded;
+    // an edit in another paragraph: the kept exception still applies on the next check
+    await page.evaluate((demand) => window.__standin__.setParagraphs([{ text: "关于加强某项工作的通知" }, { text: "各单位：" }, { text: "各单位要结合实际，按期完成任务。" }, { text: demand }]), DEMAND);
+    await page.evaluate(() => window.JianfuPane.check());
+    result.afterEdit = await page.evaluate(() => window.JianfuPane.state.findings.map((f) => (f.exception ? "已说明理由" : f.severity)));
+    result.ok =
+      result.before.includes("warning") &&
+      kept.severity === "info" &&
+      result.shown === "已说明理由：省委文件明确要求按季度报送" &&
+      recorded.length === 1 && recorded[0].recorded === false &&
+      result.stored.length === 1 && result.stored[0][0].fingerprint === recorded[0].exception.fingerprint &&
+      result.afterEdit.includes("已说明理由");
+  } catch (error) {
+    result.ok = false;
+    result.error = String(error);
+  }
+  report(result);
+  await context.close();
+}
+
 // A central service started with --token-file: the pane sends the token saved in its settings.
 {
   const doc = paragraphs(["关于加强某项工作的通知", "各单位：", DEMAND]);

@@ -43,6 +43,34 @@
     window.localStorage.setItem(ignoreKey(doc), JSON.stringify(list));
   }
 
+  // -- 说明理由: exceptions the service returned to keep (it has no jianfu.toml), per document -------
+  function exceptionKey(doc) {
+    return "jianfu.exceptions:" + JianfuDocument.name(doc);
+  }
+
+  function keptExceptions(doc) {
+    try {
+      return JSON.parse(window.localStorage.getItem(exceptionKey(doc)) || "[]");
+    } catch (e) {
+      return [];
+    }
+  }
+
+  function explain(doc, f, reason, item) {
+    note(item, "正在记录……");
+    return JianfuApi.recordException(JianfuDocument.paragraphs(doc), keptExceptions(doc), f.id, reason)
+      .then(function (body) {
+        if (!body.recorded) {
+          var list = keptExceptions(doc).concat([body.exception]);
+          window.localStorage.setItem(exceptionKey(doc), JSON.stringify(list));
+        }
+        return check();
+      })
+      .catch(function (error) {
+        note(item, error.message || String(error));
+      });
+  }
+
   function visible(doc) {
     var list = ignored(doc);
     return state.findings.filter(function (f) {
@@ -121,11 +149,19 @@
     item.innerHTML =
       "<div class=\"text\"><span class=\"words\">“" + escapeHtml(f.text) + "”</span> " + escapeHtml(f.message) + "</div>" +
       "<div class=\"clause\">第" + f.article + "条：" + escapeHtml(f.clause) + "<br>建议：" + escapeHtml(f.suggestion) + "</div>" +
+      (f.exception ? "<div class=\"explained\">已说明理由：" + escapeHtml(f.exception.reason) + "</div>" : "") +
       "<div class=\"buttons\">" +
       "<button type=\"button\" data-act=\"clause\">条款</button> " +
       "<button type=\"button\" data-act=\"locate\">定位</button> " +
       "<button type=\"button\" data-act=\"comment\">加批注</button> " +
-      "<button type=\"button\" data-act=\"ignore\">忽略</button> <span class=\"note\"></span></div>";
+      "<button type=\"button\" data-act=\"ignore\">忽略</button> " +
+      (f.exception ? "" : "<button type=\"button\" data-act=\"explain\">说明理由</button> ") +
+      "<span class=\"note\"></span></div>" +
+      "<div class=\"reason\" hidden><input type=\"text\" maxlength=\"500\" placeholder=\"保留这处表述的理由\"> " +
+      "<button type=\"button\" data-act=\"record\">记录</button></div>";
+    if (f.exception) {
+      item.classList.add("excepted");
+    }
     item.addEventListener("click", function (event) {
       var act = event.target.getAttribute("data-act");
       if (act) {
@@ -178,6 +214,16 @@
     } else if (act === "ignore") {
       ignore(doc, f);
       render();
+    } else if (act === "explain") {
+      item.querySelector(".reason").hidden = false;
+      item.querySelector(".reason input").focus();
+    } else if (act === "record") {
+      var reason = item.querySelector(".reason input").value.trim();
+      if (!reason) {
+        note(item, "请填写理由。");
+        return;
+      }
+      explain(doc, f, reason, item);
     }
   }
 
@@ -210,7 +256,7 @@
     state.busy = true;
     var print = JianfuDocument.fingerprint(doc);
     setStatus("正在检查……");
-    return JianfuApi.check(JianfuDocument.paragraphs(doc))
+    return JianfuApi.check(JianfuDocument.paragraphs(doc), keptExceptions(doc))
       .then(function (body) {
         showMessage("");
         state.findings = body.findings;
