@@ -229,3 +229,27 @@ def test_every_village_or_town_named_as_a_lower_level_is_a_grassroots_unit_too()
 def test_a_title_addressing_the_villages_is_read_as_the_village_genre() -> None:
     assert "village" in genre.detect(parse("某镇2025年度村级工作考核细则\n一、组织建设（20分）\n"))
     assert "village" not in genre.detect(parse("某县2025年度乡镇综合考核细则\n一、组织建设（20分）\n"))
+
+
+def test_sentence_and_clause_bounds_are_the_marks_around_a_match() -> None:
+    from jianfu.analysis import mode
+
+    def walked(text: str, start: int, end: int) -> tuple[int, int, int, int]:  # the plain definition
+        s = start
+        while s > 0 and text[s - 1] not in mode.SENTENCE_END:
+            s -= 1
+        e = end
+        while e < len(text) and text[e] not in mode.SENTENCE_END:
+            e += 1
+        cs, ce = start, end
+        while cs > 0 and text[cs - 1] not in mode.CLAUSE_END:
+            cs -= 1
+        while ce < len(text) and text[ce] not in mode.CLAUSE_END:
+            ce += 1
+        return s, e + (e < len(text)), cs, ce
+
+    text = "一、要求：各乡镇要于月底前报送，不得拖延。各村；请于5日前报县委办!完成\n下一行"
+    for start in range(len(text)):
+        for end in range(start, len(text) + 1):
+            bounds = (*mode.sentence_bounds(text, start, end), mode.clause_start(text, start), mode.clause_end(text, end))
+            assert bounds == walked(text, start, end), (start, end)
