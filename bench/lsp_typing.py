@@ -1,14 +1,15 @@
 """Language-server latency while typing: the real `jianfu lsp` over stdio.
 
-For a 5,000-字 and a 50,000-字 draft: 200 single-character edits at ~10 per second, then a burst of
-20 without pause; the time from sending `didChange` to receiving the `publishDiagnostics` of that
-version (debounce 0 for the measurement: the configured debounce delay adds to it as a fixed wait).
+For a 5,000-字 and a 50,000-字 draft (and the 5,000-字 one again with a 上位文件 named in jianfu.toml):
+200 single-character edits at ~10 per second, then a burst of 20 without pause; the time from
+sending `didChange` to receiving the `publishDiagnostics` of that version (debounce 0 for the measurement: the configured debounce delay adds to it as a fixed wait).
 Also start-up: process spawn to the first diagnostics. Run: python bench/lsp_typing.py
 """
 
 from __future__ import annotations
 
 import asyncio
+import os
 import statistics
 import sys
 import tempfile
@@ -53,13 +54,28 @@ async def wait_version(client: Client, version: int, timeout: float = 30) -> flo
     return client.arrivals[version]
 
 
+def cpu_seconds(pid: int) -> float | None:
+    """User + system CPU time of a process (Linux /proc; None elsewhere): on a machine shared with
+    other work, latency swings from run to run, the server's CPU time per keystroke much less."""
+    try:
+        fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    except OSError:
+        return None
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+
+
 def percentile(values: list[float], p: float) -> float:
     ordered = sorted(values)
     return ordered[min(len(ordered) - 1, int(round(p / 100 * (len(ordered) - 1))))]
 
 
-async def run(chars: int, folder: Path, debounce: int = 0) -> None:
+async def run(chars: int, folder: Path, debounce: int = 0, parent: bool = False) -> None:
     text = draft(chars, seed=chars)
+    if parent:  # a 上位文件 named in jianfu.toml: the copy check (JF204) runs against it on every keystroke
+        folder = folder / "with-parent"
+        folder.mkdir(exist_ok=True)
+        (folder / "上位文件.txt").write_text(draft(chars, seed=7), "utf-8")
+        (folder / "jianfu.toml").write_text('parents = ["上位文件.txt"]\n', "utf-8")
     path = folder / f"draft{chars}.txt"
     path.write_text(text, "utf-8")
     uri = path.as_uri()
@@ -87,6 +103,8 @@ async def run(chars: int, folder: Path, debounce: int = 0) -> None:
     version = 1
     typing: list[float] = []
     burst: list[float] = []
+    pid = client._server.pid if client._server else 0
+    cpu_before = cpu_after = cpu_seconds(pid)
     for i in range(0 if debounce == 0 else 200, 220):
         version += 1
         sent = time.perf_counter()
@@ -109,6 +127,8 @@ async def run(chars: int, folder: Path, debounce: int = 0) -> None:
             typing.append((await wait_version(client, version)) - sent)
             await asyncio.sleep(max(0.0, 0.1 - (time.perf_counter() - sent)))
         else:
+            if i == 200:
+                cpu_after = cpu_seconds(pid)
             burst.append(sent)
     final = await wait_version(client, version)
     after_last = final - burst[-1]
@@ -124,10 +144,15 @@ async def run(chars: int, folder: Path, debounce: int = 0) -> None:
         )
         return
     t = ms(typing)
+    cpu = (
+        f" | server CPU {(cpu_after - cpu_before) * 1000 / len(typing):4.1f} ms per keystroke"
+        if cpu_before is not None and cpu_after is not None
+        else ""
+    )
     print(
-        f"{chars:>6} 字: start-up {startup * 1000:6.0f} ms | typing p50 {statistics.median(t):5.1f} ms p95 {percentile(t, 95):5.1f} ms"
+        f"{chars:>6} 字{' + 上位文件' if parent else ''}: start-up {startup * 1000:6.0f} ms | typing p50 {statistics.median(t):5.1f} ms p95 {percentile(t, 95):5.1f} ms"
         f" max {max(t):5.1f} ms | burst of 20: last keystroke -> final diagnostics {after_last * 1000:5.1f} ms,"
-        f" {publishes} publishes"
+        f" {publishes} publishes{cpu}"
     )
 
 
@@ -135,6 +160,7 @@ async def main() -> None:
     with tempfile.TemporaryDirectory() as folder:
         for chars in (5000, 50000):
             await run(chars, Path(folder))
+        await run(5000, Path(folder), parent=True)
         for chars in (5000, 50000):
             await run(chars, Path(folder), debounce=150)
     print(

@@ -82,8 +82,10 @@ def main() -> int:
     for category, rights in sorted(by_category.items()):
         print(f"  {category}: {sum(rights)}/{len(rights)}")
     found, positives, silent, negatives = summary(scored)
-    print(f"positives reported: {found}/{positives} = {found / positives:.2f}; "
-          f"negatives silent: {silent}/{negatives} = {silent / negatives:.2f}")
+    print(
+        f"positives reported: {found}/{positives} = {found / positives:.2f}; "
+        f"negatives silent: {silent}/{negatives} = {silent / negatives:.2f}"
+    )
     return 0
 
 

@@ -109,6 +109,7 @@ def test_straight_quotes_in_pairs_beside_chinese_read_as_chinese_quotes(pasted: 
         ("每项0.5分，附件1.xls、《通知》.docx、通知.docx", "每项0.5分，附件1.xls、《通知》.docx、通知.docx"),
         ("认定为引领型.70%的村达到85%.\n3.各乡镇要", "认定为引领型。70%的村达到85%。\n3.各乡镇要"),
         ("每篇加0.\n5分", "每篇加0.\n5分"),  # a decimal point broken by a hard wrap
+        ("所需材料：1.户口本；2.身份证；3.村委会证明", "所需材料：1.户口本；2.身份证；3.村委会证明"),  # a run-in list
         ("会议记录、照片......等", "会议记录、照片......等"),  # an ellipsis typed with full stops
         ("注册APP, 注册人数; Hello, world", "注册APP， 注册人数； Hello, world"),
         ("占比X%,\n公务", "占比X%，\n公务"),  # a hard wrap between the mark and the Chinese

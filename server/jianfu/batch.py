@@ -11,14 +11,13 @@ from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
-from jianfu import settings as settings_mod
-from jianfu.engine import Checker
 from jianfu.model import Document
 from jianfu.report import FileReport
 from jianfu.rules import Rule
+from jianfu.session import CheckSession
 from jianfu.settings import Settings, SettingsError
 from jianfu.shown import one_line
-from jianfu.text.readers import SUFFIXES, ReadError, read_source
+from jianfu.text.readers import SUFFIXES, ReadError
 
 
 def collect(inputs: list[str]) -> tuple[list[Path], list[FileReport]]:
@@ -70,27 +69,17 @@ class Job:
     annotate_to: Mapping[str, str] | None = None  # input path -> where its annotated copy is written
 
 
-class _ConfigCache:
-    def __init__(self, job: Job) -> None:
-        self.job = job
-        self.by_path: dict[Path | None, tuple[Settings, Path | None]] = {}
-
-    def settings_for(self, path: Path) -> Settings:
-        config = self.job.config or settings_mod.find_config(path)
-        if config not in self.by_path:
-            loaded = settings_mod.load_file(config, self.job.base) if config else self.job.base
-            self.by_path[config] = (loaded, config.parent if config else None)
-        settings, root = self.by_path[config]
-        return settings_mod.for_path(settings, path, root)
+def new_session(job: Job) -> CheckSession:
+    return CheckSession(job.rules, job.base, config=job.config)
 
 
-def check_file(path: Path, job: Job, configs: _ConfigCache, checkers: dict[int, Checker]) -> FileReport:
+def check_file(path: Path, job: Job, session: CheckSession) -> FileReport:
     """One file's report; whatever goes wrong with this file stays in its report (the batch goes on)."""
     report = FileReport(str(path))
     if report.path != report.source:
         report.notes.append(_name_note(path))
     try:
-        _check_into(report, path, job, configs, checkers)
+        _check_into(report, path, job, session)
     except (ReadError, SettingsError) as exc:
         report.error = str(exc)
     except Exception as exc:  # noqa: BLE001 - a bug on one file must not cost the others their reports
@@ -109,14 +98,10 @@ def _name_note(path: Path) -> str:
     return f"文件名不是 UTF-8 编码{guess}，以 \\x 转义形式显示。建议改用 UTF-8 文件名。"
 
 
-def _check_into(report: FileReport, path: Path, job: Job, configs: _ConfigCache, checkers: dict[int, Checker]) -> None:
-    settings = configs.settings_for(path)
-    document, source = read_source(path)
-    checker = checkers.get(id(settings))
-    if checker is None:
-        checker = checkers.setdefault(id(settings), Checker(job.rules, settings))
-    report.document = document
-    report.result = checker.check(document, job.parents)
+def _check_into(report: FileReport, path: Path, job: Job, session: CheckSession) -> None:
+    checked = session.check_file(path, job.parents)
+    document = report.document = checked.document
+    report.result = checked.result
     if document.encoding not in (None, "utf-8", "utf-8-sig"):
         report.notes.append(f"按 {document.encoding.upper()} 编码读取。")
     report.notes.extend(document.notes)
@@ -124,11 +109,11 @@ def _check_into(report: FileReport, path: Path, job: Job, configs: _ConfigCache,
         report.notes.append(f"规则 {failure.rule} 运行出错，已跳过：{failure.error}")
     target = job.annotate_to.get(str(path)) if job.annotate_to else None
     if target:
-        _write_annotated(report, source, Path(target))
+        _write_annotated(report, checked.source, Path(target))
 
 
 def _write_annotated(report: FileReport, source: bytes | None, target: Path) -> None:
-    from jianfu.review.annotate import AnnotateError, annotated_docx
+    from jianfu.output.annotate import AnnotateError, annotated_docx
 
     assert report.document is not None
     try:
@@ -145,21 +130,20 @@ def _write_annotated(report: FileReport, source: bytes | None, target: Path) -> 
 
 
 _worker_job: Job | None = None
-_worker_configs: _ConfigCache | None = None
-_worker_checkers: dict[int, Checker] = {}
+_worker_session: CheckSession | None = None
 
 
 def _init_worker(job: Job) -> None:
-    global _worker_job, _worker_configs
+    global _worker_job, _worker_session
     import signal
 
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the parent's to handle: it terminates the pool
-    _worker_job, _worker_configs = job, _ConfigCache(job)
+    _worker_job, _worker_session = job, new_session(job)
 
 
 def _work(path: Path) -> FileReport:
-    assert _worker_job is not None and _worker_configs is not None
-    return check_file(path, _worker_job, _worker_configs, _worker_checkers)
+    assert _worker_job is not None and _worker_session is not None
+    return check_file(path, _worker_job, _worker_session)
 
 
 def run(
@@ -167,10 +151,9 @@ def run(
 ) -> Iterator[FileReport]:
     """Reports in input order. Leaving early (Ctrl-C, an error) terminates the worker processes."""
     if jobs <= 1 or len(files) < 4:
-        configs = _ConfigCache(job)
-        checkers: dict[int, Checker] = {}
+        session = new_session(job)
         for path in files:
-            report = check_file(path, job, configs, checkers)
+            report = check_file(path, job, session)
             if on_done:
                 on_done(report)
             yield report

@@ -9,7 +9,7 @@ from typing import NoReturn
 
 from jianfu import __version__
 from jianfu.commands import EXIT_CLEAN, EXIT_ERROR
-from jianfu.commands.check import FORMATS
+from jianfu.commands.assess import add_assess_command
 from jianfu.commands.serve import add_serve_commands
 from jianfu.model import Severity
 from jianfu.shown import one_line
@@ -51,6 +51,9 @@ class _Parser(argparse.ArgumentParser):
 
 
 def build_parser() -> argparse.ArgumentParser:
+    from jianfu.output import check_formats as _check_formats  # noqa: F401 - registers the formats
+    from jianfu.output import registry
+
     parser = _Parser(
         prog="jianfu",
         description="减负：按《整治形式主义为基层减负若干规定》检查公文草稿。",
@@ -70,20 +73,25 @@ def build_parser() -> argparse.ArgumentParser:
     )
     check.add_argument(
         "--format",
-        choices=list(FORMATS),
-        help="输出格式（默认 text，或按 -o 文件的扩展名）：json、sarif 供程序读取；xlsx、csv 为问题清单；html 为可离线打开的报告",
+        choices=[f.name for f in registry.formats()],
+        help=registry.format_help(),
     )
     check.add_argument(
         "-o",
         "--output",
         metavar="文件",
         action="append",
-        help="把结果写入文件（原子写入），默认输出到标准输出；可多次指定，按扩展名（.xlsx .csv .html .json .sarif .txt）决定格式",
+        help=f"把结果写入文件（原子写入），默认输出到标准输出；可多次指定，按扩展名（{registry.own_suffixes()}）决定格式",
     )
     check.add_argument(
         "--annotate",
         metavar="文件夹",
         help="为每份文稿在此文件夹生成带批注的 .docx 副本（文件名加“_审查意见”，原文件不改动）",
+    )
+    check.add_argument(
+        "--baseline",
+        metavar="文件",
+        help="上一稿（文稿，或上次 --format json 的结果）：标出新增、仍存在的问题，列出已解决的问题",
     )
     check.add_argument("--select", metavar="规则", help="只启用这些规则（逗号分隔，可用前缀，如 JF3）")
     check.add_argument("--ignore", metavar="规则", help="停用这些规则（逗号分隔）")
@@ -114,6 +122,7 @@ def build_parser() -> argparse.ArgumentParser:
     sub.add_parser("rules", help="列出全部规则")
     explain = sub.add_parser("explain", help="说明一条规则：条款、原文、理由、建议与例子")
     explain.add_argument("rule", metavar="规则", help="规则编号，如 JF301")
+    add_assess_command(sub, _Parser)
     add_serve_commands(sub, _Parser)
     return parser
 
@@ -148,6 +157,10 @@ def _dispatch(argv: list[str] | None) -> int:
         from jianfu.commands.check import check
 
         return check(args)
+    if args.command == "assess":
+        from jianfu.commands.assess import assess
+
+        return assess(args)
     if args.command == "lsp":
         if args.tcp and not _is_host_port(args.tcp):
             sys.stderr.write(f"jianfu：参数错误：--tcp 应为 主机:端口，如 127.0.0.1:2087（收到“{args.tcp}”）。\n")

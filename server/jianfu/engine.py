@@ -9,6 +9,7 @@ kinds are recomputed on every call and are cheap.
 from __future__ import annotations
 
 import bisect
+import copy
 import itertools
 import logging
 import re
@@ -16,7 +17,8 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
 
 from jianfu import doctype, scope
-from jianfu.analysis import genre
+from jianfu.analysis import direction, genre
+from jianfu.analysis.direction import Addressing
 from jianfu.kinds import KIND_MODULES, CheckContext
 from jianfu.model import Document, DocumentStats, Finding, Paragraph, SectionStat
 from jianfu.rules import Rule
@@ -44,6 +46,13 @@ class Result:
     findings: tuple[Finding, ...]
     stats: DocumentStats
     failures: tuple[RuleFailure, ...] = ()
+    # 文种, 主送机关, 发文机关 and the 行文方向 the rules used (``addressing.direction``)
+    addressing: Addressing | None = None
+
+    @property
+    def direction(self) -> str:
+        """The 行文方向 the rules used: 上行文, 平行文 or 下行文 ("" for a result built without a reading)."""
+        return self.addressing.direction if self.addressing else ""
 
 
 def resolve_doc_type(document: Document, settings: Settings) -> str:
@@ -80,24 +89,38 @@ class Checker:
                 self._rules_by_anchor.setdefault(anchor, []).append(rule)
 
     def with_settings(self, settings: Settings) -> Checker:
-        checker = Checker(self.rules, settings)
-        checker._paragraph_cache = self._paragraph_cache  # phrase matches do not depend on settings
+        """The same rules by other settings: the anchor index and the paragraph cache are shared
+        (phrase matches do not depend on settings), so this costs next to nothing."""
+        checker = copy.copy(self)
+        checker.settings = settings
+        checker._reported_failures = set()
         return checker
 
-    def active_rules(self, document: Document) -> list[Rule]:
+    def active_rules(self, document: Document, addressing: Addressing | None = None) -> list[Rule]:
+        """The rules that apply: enabled, not stood down for a 专门文件 or for the 行文方向."""
+        addressing = addressing or direction.read(document, self.settings.direction)
         return [
             r
             for r in self.rules
-            if r.enabled and self.settings.enabled(r.id) and not special_topic_active(r, document, self.settings)
+            if r.enabled
+            and self.settings.enabled(r.id)
+            and addressing.direction in r.directions
+            and not special_topic_active(r, document, self.settings)
         ]
 
     def context(self, document: Document, parents: Iterable[Document] = ()) -> CheckContext:
         limits = {k: v for k, v in vars(self.settings.limits).items() if v is not None}
-        return CheckContext(resolve_doc_type(document, self.settings), tuple(parents), limits, self.settings.budgets)
+        return CheckContext(
+            resolve_doc_type(document, self.settings),
+            tuple(parents),
+            limits,
+            self.settings.budgets,
+            addressing=direction.read(document, self.settings.direction),
+        )
 
     def check(self, document: Document, parents: Iterable[Document] = ()) -> Result:
         context = self.context(document, parents)
-        rules = self.active_rules(document)
+        rules = self.active_rules(document, context.addressing)
         findings: list[Finding] = []
         failures: list[RuleFailure] = []
         paragraph_rules = [r for r in rules if _scope(r) == "paragraph"]
@@ -119,7 +142,7 @@ class Checker:
             findings = [f for f in findings if (f.rule, document.text[f.start : f.end]) not in suppressed]
         findings = [self._with_severity(f) for f in findings]
         findings.sort(key=Finding.sort_key)
-        return Result(tuple(findings), self.stats(document, context), tuple(failures))
+        return Result(tuple(findings), self.stats(document, context), tuple(failures), context.addressing)
 
     def _paragraph_findings(self, document: Document, rules: list[Rule], failures: list[RuleFailure]) -> list[Finding]:
         wanted = {r.id for r in rules}

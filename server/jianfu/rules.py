@@ -17,6 +17,7 @@ from typing import Any
 import yaml
 
 from jianfu import kinds
+from jianfu.analysis.direction import DIRECTIONS as ALL_DIRECTIONS
 from jianfu.model import Severity
 
 try:  # the C loader is ~10x faster; pure Python stays the fallback
@@ -26,7 +27,7 @@ except ImportError:  # pragma: no cover
 
 RULE_ID = re.compile(r"^JF\d{3,4}$")
 COMMON_REQUIRED = ("id", "title", "article", "clause", "kind", "severity", "message", "why", "suggestion", "examples")
-COMMON_OPTIONAL = ("enabled", "special_topics", "doc_url", "tags")
+COMMON_OPTIONAL = ("enabled", "special_topics", "directions", "doc_url", "tags")
 
 
 class RuleError(ValueError):
@@ -67,6 +68,8 @@ class Rule:
     examples: Examples
     params: dict[str, Any] = field(default_factory=dict)  # the kind's own keys, compiled
     special_topics: tuple[str, ...] = ()  # topics whose 专门文件 make this rule stand down
+    # 行文方向 the rule applies to: a rule on demands of lower levels stands down in a 请示, 报告 or 函
+    directions: tuple[str, ...] = ALL_DIRECTIONS
     enabled: bool = True
     path: str = ""
     doc_url: str = ""
@@ -172,6 +175,11 @@ def parse_rule(data: Any, where: str, expected_id: str | None = None) -> Rule:
     topics = data.get("special_topics", [])
     if not isinstance(topics, list) or not all(isinstance(t, str) for t in topics):
         raise fail("special_topics", "应为字符串列表。")
+    directions = data.get("directions", kinds.default_directions(kind))
+    if isinstance(directions, str):
+        directions = [directions]
+    if not isinstance(directions, (list, tuple)) or not directions or not set(directions) <= set(ALL_DIRECTIONS):
+        raise fail("directions", f"应为 {'、'.join(ALL_DIRECTIONS)} 中的若干项（规则适用的行文方向）。")
 
     try:
         params = kinds.compile_params(kind, data)
@@ -192,6 +200,7 @@ def parse_rule(data: Any, where: str, expected_id: str | None = None) -> Rule:
         examples=examples,
         params=params,
         special_topics=tuple(topics),
+        directions=tuple(directions),
         enabled=bool(data.get("enabled", True)),
         path=where,
         doc_url=data.get("doc_url") or f"{DOC_BASE_URL}{rule_id}.html",

@@ -17,6 +17,7 @@ from jianfu.model import Severity
 
 CONFIG_NAME = "jianfu.toml"
 DOC_TYPES = ("auto", "general", "special", "comprehensive")
+DIRECTIONS = ("auto", "上行文", "平行文", "下行文")  # 行文方向: auto reads it from the 文种 and 主送机关
 
 
 class SettingsError(ValueError):
@@ -38,6 +39,7 @@ class Settings:
     ignore: tuple[str, ...] = ()
     severity: dict[str, Severity] = field(default_factory=dict)  # rule id -> severity
     doc_type: str = "auto"
+    direction: str = "auto"  # 行文方向; 上行文/平行文 make the rules on demands of lower levels stand down
     special_topics: tuple[str, ...] | None = None  # None = detect from the title
     limits: Limits = field(default_factory=Limits)
     budgets: dict[str, int] = field(default_factory=dict)  # section name -> 字数 budget
@@ -100,6 +102,10 @@ def _convert(key: str, value: Any, source: str, raw_key: str, base: Settings) ->
     if key == "doc_type":
         if value not in DOC_TYPES:
             raise fail("auto、general、special、comprehensive 之一")
+        return value
+    if key == "direction":
+        if value not in DIRECTIONS:
+            raise fail("auto、上行文、平行文、下行文 之一")
         return value
     if key == "fail_on":
         try:

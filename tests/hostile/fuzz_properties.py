@@ -24,7 +24,7 @@ from jianfu.lsp.state import ServerState
 from jianfu.lsp.wire import read_messages, receive
 from jianfu.model import Document
 from jianfu.output.jsonout import finding_dict
-from jianfu.positions import LineIndex
+from jianfu.positions import TextIndex
 from jianfu.rules import load_rules
 from jianfu.text.normalize import reading_text
 from jianfu.text.readers import ReadError, read_bytes
@@ -114,7 +114,7 @@ def findings_hold(document: Document, findings: tuple) -> None:  # type: ignore[
     """Every finding lies inside its document and is quoted as text[start:end], at the right line
     and column, in code points (JSON output) and in UTF-16 units (LSP) alike."""
     text = document.text
-    index = LineIndex(text)
+    index = TextIndex(text)
     positions = PositionMap(text, UTF16)
     for finding in findings:
         assert 0 <= finding.start <= finding.end <= len(text), (finding.rule, finding.start, finding.end, len(text))

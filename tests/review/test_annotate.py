@@ -330,7 +330,7 @@ def test_output_mistakes_are_refused_before_anything_is_written(tmp_path: Path, 
 
 def test_a_finding_on_an_empty_paragraph_or_over_several_is_still_anchored() -> None:
     from jianfu.model import Finding, Severity
-    from jianfu.review.annotate import annotated_docx
+    from jianfu.output.annotate import annotated_docx
     from jianfu.text.structure import parse
 
     document = parse("标题\n\n第一段文字。\n第二段文字。\n")
@@ -346,7 +346,7 @@ def test_a_finding_on_an_empty_paragraph_or_over_several_is_still_anchored() -> 
 
 def test_spans_across_hyperlinks_and_fields_are_anchored_exactly(rules) -> None:
     from jianfu.engine import Checker
-    from jianfu.review.annotate import annotated_docx
+    from jianfu.output.annotate import annotated_docx
     from jianfu.settings import Settings
     from jianfu.text.readers import read_bytes
 

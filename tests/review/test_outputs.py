@@ -14,7 +14,7 @@ from pathlib import Path
 import pytest
 from openpyxl import load_workbook
 
-from jianfu.review.rows import COLUMNS
+from jianfu.output.rows import COLUMNS
 
 REPO = Path(__file__).resolve().parents[2]
 EXAMPLES = REPO / "examples"

@@ -13,7 +13,7 @@ from starlette.responses import Response
 
 from jianfu.http import checking
 from jianfu.http.errors import ApiError, error_response, json_response
-from jianfu.http.positions import ParagraphIndex, Utf16Index
+from jianfu.records import rule_detail_record, rule_record
 from jianfu.text.docx import header_texts
 from jianfu.text.readers import DOCX_SUFFIXES, TEXT_SUFFIXES, ReadError, read_bytes
 
@@ -30,15 +30,15 @@ async def healthz(request: Request) -> Response:
 
 async def list_rules(request: Request) -> Response:
     rules = sorted(_service(request).rules, key=lambda r: (r.article, r.id))
-    return json_response({"version": checking.API_VERSION, "rules": [checking.rule_dict(r) for r in rules]})
+    return json_response({"version": checking.API_VERSION, "rules": [rule_record(r) for r in rules]})
 
 
 async def get_rule(request: Request) -> Response:
     rule_id = request.path_params["rule_id"]
-    rule = _service(request).by_id.get(rule_id.upper())
+    rule = _service(request).rules_by_id.get(rule_id.upper())
     if rule is None:
         raise ApiError(404, "rule_not_found", f"没有编号为 {rule_id[:40]} 的规则。可通过 GET /v1/rules 查看全部规则。")
-    return json_response(checking.rule_detail(rule))
+    return json_response(rule_detail_record(rule))
 
 
 async def check(request: Request) -> Response:
@@ -49,11 +49,11 @@ async def check(request: Request) -> Response:
         )
     data = checking.parse_json(await request.body())
     service = _service(request)
-    document, paragraphs, utf16 = checking.document_from_request(data)
+    document, paragraphs = checking.document_from_request(data)
     if request.app.state.refuse_classified:
         checking.refuse_classified(document)
-    settings, parents = checking.settings_from_request(data.get("settings"), service.base)
-    payload = await run_in_threadpool(checking.check_response, service, document, paragraphs, utf16, settings, parents)
+    settings, parents = checking.settings_from_request(data.get("settings"), service.settings)
+    payload = await run_in_threadpool(checking.check_response, service, document, paragraphs, settings, parents)
     return json_response(payload)
 
 
@@ -82,7 +82,7 @@ async def check_file(request: Request) -> Response:
         checking.parse_json(raw_settings.encode("utf-8"))
         if isinstance(raw_settings, str) and raw_settings.strip()
         else None,
-        service.base,
+        service.settings,
     )
     try:
         document = await run_in_threadpool(read_bytes, data, suffix, None)
@@ -91,9 +91,8 @@ async def check_file(request: Request) -> Response:
     if request.app.state.refuse_classified:
         headers = header_texts(data) if suffix in DOCX_SUFFIXES else []
         checking.refuse_classified(document, headers)
-    utf16 = Utf16Index(document.text)
-    paragraphs = ParagraphIndex([(p.start, p.end) for p in document.paragraphs], utf16)
-    payload = await run_in_threadpool(checking.check_response, service, document, paragraphs, utf16, settings, parents)
+    paragraphs = checking.paragraphs_of(document)
+    payload = await run_in_threadpool(checking.check_response, service, document, paragraphs, settings, parents)
     payload["paragraphs"] = [p.text for p in document.paragraphs]
     if document.notes:
         payload["notes"] = list(document.notes)

@@ -17,7 +17,6 @@ from jianfu.http.checking import Service
 from jianfu.http.config import ENV_KEY, ServeConfig, ServeConfigError
 from jianfu.http.errors import ApiError
 from jianfu.http.security import SecurityMiddleware
-from jianfu.rules import load_rules
 from jianfu.settings import Settings, SettingsError, load_file
 
 log = logging.getLogger("jianfu.http")
@@ -33,10 +32,10 @@ def build_service(config: ServeConfig) -> Service:
             base = load_file(path)
         except SettingsError as exc:
             raise ServeConfigError(str(exc)) from None
-    rules, errors = load_rules()
+    service, errors = Service.bundled(base)
     for error in errors:
         log.warning("规则文件有误，已跳过：%s", error)
-    return Service(rules, base)
+    return service
 
 
 def create_app(config: ServeConfig) -> SecurityMiddleware:

@@ -3,18 +3,15 @@
 from __future__ import annotations
 
 import json
-import threading
-from dataclasses import dataclass, field, replace
 from typing import Any
 
 from jianfu import __version__
-from jianfu.engine import Checker, Result
 from jianfu.http.errors import ApiError
-from jianfu.http.positions import ParagraphIndex, Utf16Index
-from jianfu.model import Document, Finding
-from jianfu.output.jsonout import stats_dict
-from jianfu.rules import Rule
-from jianfu.settings import Settings, SettingsError, from_mapping
+from jianfu.model import Document
+from jianfu.positions import ParagraphIndex, TextIndex
+from jianfu.records import finding_record, pick, stats_record
+from jianfu.session import CheckSession, SettingsResolver
+from jianfu.settings import Settings, SettingsError
 from jianfu.text.structure import parse
 
 API_VERSION = 1
@@ -25,22 +22,8 @@ _CAMEL = {"docType": "doc_type", "parentText": "parent_text", "specialTopics": "
 NO_PATHS = "本服务只接受文稿文字或上传的文件，不读取服务器上的路径。"
 
 
-@dataclass
-class Service:
-    """Rules and the shared checker (its paragraph cache makes re-checks while typing cheap)."""
-
-    rules: list[Rule]
-    base: Settings
-    checker: Checker = field(init=False)
-    lock: threading.Lock = field(default_factory=threading.Lock)  # the checker's cache is not thread-safe
-
-    def __post_init__(self) -> None:
-        self.checker = Checker(self.rules, self.base)
-        self.by_id = {r.id: r for r in self.rules}
-
-    def check(self, document: Document, settings: Settings, parents: tuple[Document, ...]) -> Result:
-        with self.lock:
-            return self.checker.with_settings(settings).check(document, parents)
+# Rules, settings and the shared checker (its paragraph cache makes re-checks while typing cheap).
+Service = CheckSession
 
 
 # --- requests -------------------------------------------------------------------------------
@@ -87,8 +70,8 @@ def _depth_over(data: Any, limit: int) -> bool:
     return False
 
 
-def document_from_request(data: Any) -> tuple[Document, ParagraphIndex, Utf16Index]:
-    """``{"text": ...}`` or ``{"paragraphs": [...]}`` -> the document and its position maps."""
+def document_from_request(data: Any) -> tuple[Document, ParagraphIndex]:
+    """``{"text": ...}`` or ``{"paragraphs": [...]}`` -> the document and its paragraphs' positions."""
     if not isinstance(data, dict):
         raise ApiError(422, "invalid_request", '请求内容应为 JSON 对象，如 {"text": "文稿全文"}。')
     unknown = [k for k in data if k not in REQUEST_KEYS]
@@ -103,20 +86,23 @@ def document_from_request(data: Any) -> tuple[Document, ParagraphIndex, Utf16Ind
         if not isinstance(text, str):
             raise ApiError(422, "invalid_request", "text 应为字符串。")
         document = parse(text)
-        utf16 = Utf16Index(document.text)
-        return document, ParagraphIndex([(p.start, p.end) for p in document.paragraphs], utf16), utf16
+        return document, paragraphs_of(document)
     paragraphs = data["paragraphs"]
     if not isinstance(paragraphs, list) or not all(isinstance(p, str) for p in paragraphs):
         raise ApiError(422, "invalid_request", "paragraphs 应为字符串列表（每段一个字符串，不含段落标记）。")
     document = parse("\n".join(paragraphs), wrapped=False)  # WPS paragraphs are real paragraphs
-    utf16 = Utf16Index(document.text)
-    return document, ParagraphIndex.from_lengths([len(p) for p in paragraphs], utf16), utf16
+    return document, TextIndex(document.text).paragraphs_of_lengths([len(p) for p in paragraphs])
 
 
-def settings_from_request(raw: Any, base: Settings) -> tuple[Settings, tuple[Document, ...]]:
+def paragraphs_of(document: Document) -> ParagraphIndex:
+    """The document's own paragraphs (a whole text, an uploaded file)."""
+    return TextIndex(document.text).paragraphs([(p.start, p.end) for p in document.paragraphs])
+
+
+def settings_from_request(raw: Any, resolver: SettingsResolver) -> tuple[Settings, tuple[Document, ...]]:
     """Client settings over the service's (organisation) settings; ignores add up."""
     if raw is None:
-        return base, ()
+        return resolver.base, ()
     if not isinstance(raw, dict):
         raise ApiError(422, "invalid_settings", "settings 应为 JSON 对象。")
     data: dict[str, Any] = {_CAMEL.get(str(k), str(k)): v for k, v in raw.items()}
@@ -131,12 +117,10 @@ def settings_from_request(raw: Any, base: Settings) -> tuple[Settings, tuple[Doc
     if parent_text is not None and not isinstance(parent_text, str):
         raise ApiError(422, "invalid_settings", "settings.parent_text（上位文件全文）应为字符串。")
     try:
-        settings = from_mapping(data, source="settings", base=base)
+        settings = resolver.overlay(data, source="settings")
     except SettingsError as exc:  # the message quotes the value: keep it short
         message = str(exc)
         raise ApiError(422, "invalid_settings", message if len(message) <= 300 else message[:299] + "…") from None
-    if "ignore" in data:
-        settings = replace(settings, ignore=tuple(dict.fromkeys(base.ignore + settings.ignore)))
     parents = (parse(parent_text),) if parent_text and parent_text.strip() else ()
     return settings, parents
 
@@ -158,31 +142,45 @@ def refuse_classified(document: Document, headers: list[str] | None = None) -> N
 # --- responses ------------------------------------------------------------------------------
 
 
-def finding_dict(finding: Finding, document: Document, paragraphs: ParagraphIndex, utf16: Utf16Index) -> dict[str, Any]:
-    where = paragraphs.locate(finding.start, finding.end)
-    out: dict[str, Any] = {
-        "id": f"{finding.rule}:{finding.start}:{finding.end}",
-        "rule": finding.rule,
-        "article": finding.article,
-        "clause": finding.clause,
-        "severity": finding.severity.value,
-        "message": finding.message,
-        "suggestion": finding.suggestion,
-        "text": document.text[finding.start : finding.end],
-        "start": finding.start,
-        "end": finding.end,
-        "start_utf16": utf16.units(finding.start),
-        "end_utf16": utf16.units(finding.end),
-        "paragraph": where.index,
-        "paragraph_start_utf16": where.start_utf16,
-        "paragraph_end_utf16": where.end_utf16,
-        "fix": None,
-    }
+FINDING_KEYS = (
+    "id",
+    "rule",
+    "article",
+    "clause",
+    "severity",
+    "message",
+    "suggestion",
+    "text",
+    "start",
+    "end",
+    "start_utf16",
+    "end_utf16",
+    "paragraph",
+    "paragraph_start_utf16",
+    "paragraph_end_utf16",
+    "fix",
+)
+
+
+def finding_dict(record: dict[str, Any], paragraphs: ParagraphIndex) -> dict[str, Any]:
+    """A finding as the add-in reads it: UTF-16 offsets, from the start and within its paragraph."""
+    start, end = record["start"], record["end"]
+    where = paragraphs.locate(start, end)
+    utf16 = paragraphs.index.utf16
+    out = pick(
+        {
+            **record,
+            "id": f"{record['rule']}:{start}:{end}",
+            "start_utf16": utf16(start),
+            "end_utf16": utf16(end),
+            "paragraph": where.index,
+            "paragraph_start_utf16": where.start_utf16,
+            "paragraph_end_utf16": where.end_utf16,
+        },
+        FINDING_KEYS,
+    )
     if where.truncated:
         out["truncated"] = True
-    if finding.fix is not None:
-        fix = finding.fix
-        out["fix"] = {"title": fix.title, "start": fix.start, "end": fix.end, "replacement": fix.replacement}
     return out
 
 
@@ -190,37 +188,14 @@ def check_response(
     service: Service,
     document: Document,
     paragraphs: ParagraphIndex,
-    utf16: Utf16Index,
     settings: Settings,
     parents: tuple[Document, ...],
 ) -> dict[str, Any]:
     result = service.check(document, settings, parents)
     return {
         "version": API_VERSION,
-        "stats": stats_dict(result.stats),
-        "findings": [finding_dict(f, document, paragraphs, utf16) for f in result.findings],
-    }
-
-
-def rule_dict(rule: Rule) -> dict[str, Any]:
-    return {
-        "id": rule.id,
-        "title": rule.title,
-        "article": rule.article,
-        "clause": rule.clause,
-        "severity": rule.severity.value,
-        "kind": rule.kind,
-        "message": rule.message,
-        "why": rule.why,
-        "suggestion": rule.suggestion,
-        "doc_url": rule.doc_url,
-    }
-
-
-def rule_detail(rule: Rule) -> dict[str, Any]:
-    return {
-        **rule_dict(rule),
-        "examples": {"flag": [e.text for e in rule.examples.flag], "pass": [e.text for e in rule.examples.passes]},
+        "stats": stats_record(result.stats),
+        "findings": [finding_dict(finding_record(f, document.text), paragraphs) for f in result.findings],
     }
 
 

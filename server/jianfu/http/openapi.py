@@ -8,6 +8,7 @@ from __future__ import annotations
 from typing import Any
 
 from jianfu import __version__
+from jianfu.kinds import KIND_MODULES
 
 _STR = {"type": "string"}
 _INT = {"type": "integer"}
@@ -33,7 +34,7 @@ RULE_FIELDS: dict[str, Any] = {
     "article": {"type": "integer", "minimum": 1, "maximum": 21},
     "clause": _STR,
     "severity": {"enum": ["error", "warning", "info", "hint"]},
-    "kind": {"enum": ["phrase", "length", "section", "copy"]},
+    "kind": {"enum": list(KIND_MODULES)},  # every kind the rules can use: a new kind cannot be forgotten here
     "message": _STR,
     "why": _STR,
     "suggestion": _STR,

@@ -10,17 +10,32 @@ params`` (validated, compiled), and its ``SCOPE``:
 - ``"document"``: ``check(rule, document, context)``, recomputed on every check (cheap).
 
 A kind may also offer ``stats(rule, document, context) -> dict`` (``limit``, ``sections``) for the
-document statistics shown beside the findings.
+document statistics shown beside the findings, and ``DIRECTIONS``: the 行文方向 its rules apply to
+unless a rule says otherwise (``directions``); phrase rules read demands placed on lower levels,
+so by default they apply to 下行文 only.
 """
 
 from __future__ import annotations
 
 from typing import Any
 
-from jianfu.kinds import copy, length, phrase, section
+from jianfu.analysis.direction import DIRECTIONS
+from jianfu.kinds import addressing, copy, length, phrase, points, section
 from jianfu.kinds.base import CheckContext
 
-KIND_MODULES: dict[str, Any] = {"phrase": phrase, "length": length, "section": section, "copy": copy}
+KIND_MODULES: dict[str, Any] = {
+    "phrase": phrase,
+    "length": length,
+    "section": section,
+    "copy": copy,
+    "addressing": addressing,
+    "points": points,
+}
+
+
+def default_directions(kind: str) -> tuple[str, ...]:
+    """The 行文方向 a kind's rules apply to unless a rule lists its own (``directions``)."""
+    return tuple(getattr(KIND_MODULES[kind], "DIRECTIONS", DIRECTIONS))
 
 
 def compile_params(kind: str, data: dict[str, Any]) -> dict[str, Any]:
@@ -33,4 +48,4 @@ def keys(kind: str) -> tuple[tuple[str, ...], tuple[str, ...]]:
     return tuple(required), tuple(optional)
 
 
-__all__ = ["KIND_MODULES", "CheckContext", "compile_params", "keys"]
+__all__ = ["KIND_MODULES", "CheckContext", "compile_params", "default_directions", "keys"]

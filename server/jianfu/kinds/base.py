@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING, Any
 from jianfu.model import Document, Finding, Fix, Related
 
 if TYPE_CHECKING:
+    from jianfu.analysis.direction import Addressing
     from jianfu.rules import Rule
 
 
@@ -27,6 +28,7 @@ class CheckContext:
     parents: tuple[Document, ...] = field(default_factory=tuple)
     limits: dict[str, int] = field(default_factory=dict)  # configured 字数 limits (override a rule's own)
     budgets: dict[str, int] = field(default_factory=dict)  # configured section budgets by name
+    addressing: Addressing | None = None  # 文种, 主送机关, 发文机关 and 行文方向, read once per check
     # per check: a kind's own results shared between its check and its stats (sections measured once)
     memo: dict[Any, Any] = field(default_factory=dict, compare=False)
 

@@ -20,6 +20,7 @@ from typing import TYPE_CHECKING, Any
 from jianfu.analysis.lexicons import LexiconError, compile_slot
 from jianfu.kinds.base import CheckContext, ParamError, make_finding
 from jianfu.model import Document, Finding, Related
+from jianfu.positions import ParagraphIndex, TextIndex
 
 if TYPE_CHECKING:
     from jianfu.rules import Rule
@@ -63,28 +64,43 @@ def _sentences(document: Document, formulas: re.Pattern[str]) -> list[tuple[int,
     return out
 
 
-def _line_col(document: Document, offset: int) -> tuple[int, int]:
-    for p in document.paragraphs:
-        if p.start <= offset <= p.end:
-            return p.index, offset - p.start
-    return 0, 0
-
-
 def check(rule: Rule, document: Document, context: CheckContext) -> Iterator[Finding]:
     for parent in context.parents:
         yield from _check_parent(rule, document, parent)
 
 
-def _check_parent(rule: Rule, document: Document, parent: Document) -> Iterator[Finding]:
-    params = rule.params
-    parent_sentences = _sentences(parent, params["formulas"])
-    if not parent_sentences:
-        return
-    exact = {key: index for index, (_, _, key) in enumerate(parent_sentences)}
+_Sentences = list[tuple[int, int, str]]
+_Indexed = tuple[_Sentences, dict[str, int], dict[str, int], ParagraphIndex]
+# parent -> its sentences, exact keys, shingles and paragraphs, by identity: the session hands every check the
+# same parsed parent until its file changes, so an editor does not re-shingle it per keystroke
+_PARENTS: dict[tuple[int, int], tuple[Document, Any, _Indexed]] = {}
+_PARENTS_KEPT = 8
+
+
+def _indexed(parent: Document, formulas: re.Pattern[str]) -> _Indexed:
+    slot = (id(parent), id(formulas))
+    cached = _PARENTS.get(slot)
+    if cached is not None and cached[0] is parent and cached[1] is formulas:
+        return cached[2]
+    sentences = _sentences(parent, formulas)
+    exact = {key: index for index, (_, _, key) in enumerate(sentences)}
     shingles: dict[str, int] = {}
-    for index, (_, _, key) in enumerate(parent_sentences):
+    for index, (_, _, key) in enumerate(sentences):
         for i in range(len(key) - SHINGLE + 1):
             shingles.setdefault(key[i : i + SHINGLE], index)
+    paragraphs = TextIndex(parent.text).paragraphs([(p.start, p.end) for p in parent.paragraphs])
+    while len(_PARENTS) >= _PARENTS_KEPT:  # parents of one-off requests must not pile up
+        _PARENTS.pop(next(iter(_PARENTS), slot), None)  # tolerant of a concurrent eviction
+    indexed = (sentences, exact, shingles, paragraphs)
+    _PARENTS[slot] = (parent, formulas, indexed)  # holding both keeps their ids unique
+    return indexed
+
+
+def _check_parent(rule: Rule, document: Document, parent: Document) -> Iterator[Finding]:
+    params = rule.params
+    parent_sentences, exact, shingles, paragraphs = _indexed(parent, params["formulas"])
+    if not parent_sentences:
+        return
 
     copied: list[tuple[int, int, int]] = []  # child start, end, parent sentence index
     for s, e, key in _sentences(document, params["formulas"]):
@@ -120,7 +136,7 @@ def _check_parent(rule: Rule, document: Document, parent: Document) -> Iterator[
         p_start, p_end = parent_sentences[group[0][2]][0], parent_sentences[group[-1][2]][1]
         if p_end <= p_start:
             p_end = parent_sentences[group[0][2]][1]
-        line, column = _line_col(parent, p_start)
+        line, column = paragraphs.containing(p_start) or (0, 0)
         related = Related("上位文件中的对应段落", parent.path, p_start, p_end, line, column)
         yield make_finding(
             rule,

@@ -26,6 +26,8 @@ if TYPE_CHECKING:
 
 # Phrase findings depend on nothing but the paragraph and the document's genre: the engine caches them.
 SCOPE = "paragraph"
+# A requirement written into the draft is one placed on lower levels: a 请示, 报告 or 函 places none.
+DIRECTIONS = ("下行文",)
 KEYS = ((), ("frames", "anchors", "patterns", "measured", "exclude", "requires", "context", "fix", "scope"))
 FIX_ACTIONS = ("delete-sentence", "replace")
 

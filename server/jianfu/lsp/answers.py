@@ -38,10 +38,12 @@ def code_actions(
     start, end = check.positions.offset(selection.start), check.positions.offset(selection.end)
     start, end = min(start, end), max(start, end)  # a reversed selection is still a selection
     result: list[types.CodeAction] = []
-    for finding in check.result.findings:
+    for index, finding in enumerate(check.result.findings):
         if finding.end < start or finding.start > end:
             continue
-        diagnostic = diagnostics.to_diagnostic(finding, check.positions, rules, encoding)
+        diagnostic = check.shown.get(index)  # as published; only a finding past the cap needs one built
+        if diagnostic is None:
+            diagnostic = diagnostics.to_diagnostic(finding, check.positions, rules, encoding, check.parents)
         if (fix := actions.fix_action(uri, check.version, finding, check.positions, diagnostic)) is not None:
             result.append(fix)
         if draft is not None and config_file is not None:

@@ -23,7 +23,6 @@ from jianfu.lsp import diagnostics
 from jianfu.lsp.convert import PositionMap
 from jianfu.lsp.drafts import OpenDraft
 from jianfu.lsp.state import DraftCheck, ServerState
-from jianfu.text.structure import parse
 
 log = logging.getLogger(__name__)
 
@@ -88,11 +87,14 @@ def check_draft(
         messages.append((f"jianfu：{settings_error} 已继续使用上一次有效的配置。", error))
     parents, parent_errors = state.parents(settings)
     messages += [(f"jianfu：{message}", types.MessageType.Warning) for message in parent_errors]
-    parsed = parse(draft.text, path=str(path) if path else None)
-    result = state.checker(settings).check(parsed, parents)
+    checked = state.session.check_text(draft.text, settings, parents, path=path)
+    result = checked.result
     for failure in result.failures:
         messages.append((f"jianfu：规则 {failure.rule} 运行出错，已跳过，其他规则照常检查。（{failure.error}）", error))
     positions = PositionMap(draft.text, encoding)
-    shown = diagnostics.capped(result.findings, positions, state.rules_by_id, encoding, state.client.max_diagnostics)
-    check = DraftCheck(draft.version, parsed, result, positions, draft.revision, shown)
+    related = state.parent_positions(parents, encoding)
+    limit = state.client.max_diagnostics
+    shown = diagnostics.capped(result.findings, positions, state.rules_by_id, encoding, limit, related)
+    by_finding = dict(zip(diagnostics.shown_indices(result.findings, limit), shown, strict=False))
+    check = DraftCheck(draft.version, checked.document, result, positions, draft.revision, shown, by_finding, related)
     return Outcome(check, messages, diagnostics.stats_payload(draft.uri, draft.version, result, positions))

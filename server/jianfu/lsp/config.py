@@ -1,10 +1,9 @@
-"""Editor settings: the `jianfu` section (initializationOptions, workspace/configuration) merged
-with `jianfu.toml` from the workspace. jianfu.toml wins: office IT tunes rules there."""
+"""Editor settings: the `jianfu` section (initializationOptions, workspace/configuration). The check
+session overlays the workspace's `jianfu.toml` on them: jianfu.toml wins, office IT tunes rules there."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from pathlib import Path
 from typing import Any
 
 from jianfu import settings as settings_mod
@@ -41,10 +40,3 @@ def from_client(data: Any) -> LspSettings:
         )
     data = {k: v for k, v in data.items() if v is not None or k == "specialTopics"}
     return LspSettings(settings_mod.from_mapping(data, source="编辑器设置 jianfu"), debounce, cap)
-
-
-def with_file(client: LspSettings, config_path: Path | None) -> Settings:
-    """The client's settings overlaid with a jianfu.toml (raises SettingsError if that is invalid)."""
-    if config_path is None:
-        return client.base
-    return settings_mod.load_file(config_path, base=client.base)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
 
@@ -10,9 +11,11 @@ from lsprotocol import types
 from jianfu.engine import Result
 from jianfu.lsp.convert import PositionMap
 from jianfu.model import Finding, Severity
+from jianfu.records import finding_record, headline, pick, stats_record
 from jianfu.rules import Rule
 
 SOURCE = "jianfu"
+DATA_KEYS = ("rule", "article", "clause", "start", "end")  # what hovers and code actions read back
 SEVERITIES = {
     Severity.ERROR: types.DiagnosticSeverity.Error,
     Severity.WARNING: types.DiagnosticSeverity.Warning,
@@ -21,13 +24,21 @@ SEVERITIES = {
 }
 
 
-def to_diagnostic(finding: Finding, positions: PositionMap, rules: dict[str, Rule], encoding: str) -> types.Diagnostic:
-    rule = rules.get(finding.rule)
+def to_diagnostic(
+    finding: Finding,
+    positions: PositionMap,
+    rules: dict[str, Rule],
+    encoding: str,
+    parents: Mapping[str, PositionMap] | None = None,
+) -> types.Diagnostic:
+    """``parents``: positions in each parent document by its path, for related locations."""
+    record = finding_record(finding, positions.text)
+    rule = rules.get(record["rule"])
     related = [
         types.DiagnosticRelatedInformation(
             location=types.Location(
                 uri=Path(r.path).resolve().as_uri() if r.path else "",
-                range=_related_range(r, encoding),
+                range=_related_range(r, parents or {}),
             ),
             message=r.message,
         )
@@ -35,33 +46,38 @@ def to_diagnostic(finding: Finding, positions: PositionMap, rules: dict[str, Rul
         if r.path
     ]
     return types.Diagnostic(
-        range=positions.range(finding.start, finding.end),
-        severity=SEVERITIES[finding.severity],
-        code=finding.rule,
+        range=positions.range(record["start"], record["end"]),
+        severity=SEVERITIES[Severity(record["severity"])],
+        code=record["rule"],
         code_description=types.CodeDescription(href=rule.doc_url) if rule and rule.doc_url else None,
         source=SOURCE,
-        message=f"{finding.message}（第{finding.article}条）",
+        message=headline(record),
         related_information=related or None,
-        data={
-            "rule": finding.rule,
-            "article": finding.article,
-            "clause": finding.clause,
-            "start": finding.start,
-            "end": finding.end,
-        },
+        data=pick(record, DATA_KEYS),
     )
 
 
 def capped(
-    findings: tuple[Finding, ...], positions: PositionMap, rules: dict[str, Rule], encoding: str, limit: int
+    findings: tuple[Finding, ...],
+    positions: PositionMap,
+    rules: dict[str, Rule],
+    encoding: str,
+    limit: int,
+    parents: Mapping[str, PositionMap] | None = None,
 ) -> list[types.Diagnostic]:
     """At most ``limit`` diagnostics (the most severe first, shown in document order), then one more
     saying how many were left out: an editor handed 100,000 diagnostics is itself unusable."""
+    shown = [to_diagnostic(findings[i], positions, rules, encoding, parents) for i in shown_indices(findings, limit)]
     if len(findings) <= limit:
-        return [to_diagnostic(f, positions, rules, encoding) for f in findings]
-    kept = sorted(sorted(range(len(findings)), key=lambda i: (_RANK[findings[i].severity], i))[:limit])
-    shown = [to_diagnostic(findings[i], positions, rules, encoding) for i in kept]
+        return shown
     return [*shown, left_out_diagnostic(len(findings) - limit, limit)]
+
+
+def shown_indices(findings: tuple[Finding, ...], limit: int) -> list[int]:
+    """The findings ``capped`` shows, in document order."""
+    if len(findings) <= limit:
+        return list(range(len(findings)))
+    return sorted(sorted(range(len(findings)), key=lambda i: (_RANK[findings[i].severity], i))[:limit])
 
 
 _RANK = {Severity.ERROR: 0, Severity.WARNING: 1, Severity.INFO: 2, Severity.HINT: 3}
@@ -81,34 +97,31 @@ def left_out_diagnostic(left_out: int, limit: int) -> types.Diagnostic:
     )
 
 
-def _related_range(related: Any, encoding: str) -> types.Range:
-    # The parent document is not open in the editor: read it to place the range exactly.
-    try:
-        from jianfu.text.readers import read_path
-
-        text = read_path(Path(related.path)).text
-        return PositionMap(text, encoding).range(related.start, related.end)
-    except Exception:  # the parent moved or became unreadable: point at its line
-        position = types.Position(line=related.line, character=0)
-        return types.Range(start=position, end=position)
+def _related_range(related: Any, parents: Mapping[str, PositionMap]) -> types.Range:
+    # The parent as the check read it (never read again here: this runs on every keystroke).
+    positions = parents.get(related.path)
+    if positions is not None:
+        return positions.range(related.start, related.end)
+    position = types.Position(line=related.line, character=0)  # a parent we do not hold: its line
+    return types.Range(start=position, end=position)
 
 
 def stats_payload(uri: str, version: int | None, result: Result, positions: PositionMap) -> dict[str, Any]:
-    stats = result.stats
+    stats = stats_record(result.stats)
     return {
         "uri": uri,
         "version": version,
-        "bodyChars": stats.body_chars,
-        "limit": stats.limit,
-        "docType": stats.doc_type,
+        "bodyChars": stats["body_chars"],
+        "limit": stats["limit"],
+        "docType": stats["doc_type"],
         "sections": [
             {
-                "name": s.name,
-                "heading": s.heading,
-                "chars": s.chars,
-                "budget": s.budget,
-                "line": positions.position(s.start).line,
+                "name": s["name"],
+                "heading": s["heading"],
+                "chars": s["chars"],
+                "budget": s["budget"],
+                "line": positions.position(s["start"]).line,
             }
-            for s in stats.sections
+            for s in stats["sections"]
         ],
     }

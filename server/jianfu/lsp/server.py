@@ -1,18 +1,17 @@
-"""The jianfu language server (pygls 2): short handlers over the engine.
+"""The jianfu language server (pygls 2): short handlers over pure helpers.
 
 Push diagnostics (debounced per document) for clients without pull support; pull diagnostics
 (`textDocument/diagnostic`) for those with it. Each check also sends `jianfu/documentStats`.
-Checks run on one worker thread (lsp/checking.py), so the message loop always answers; a check
-that a newer version superseded is dropped, and only a check of the current version is published.
+When drafts are checked is lsp/scheduling.py's job (on one worker thread, so the message loop
+always answers); what a check is, lsp/checking.py's over the check session (jianfu.session);
+the answers to hover, code actions and code lenses, lsp/answers.py's.
 """
 
 from __future__ import annotations
 
-import asyncio
 import logging
 import sys
-import traceback
-from functools import partial
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -23,10 +22,11 @@ from pygls.uris import to_fs_path
 
 from jianfu import __version__
 from jianfu.lsp import answers, client, config, wire
-from jianfu.lsp.checking import Outcome, Worker, check_draft
-from jianfu.lsp.drafts import Drafts
+from jianfu.lsp.checking import Outcome, check_draft
+from jianfu.lsp.drafts import Drafts, OpenDraft
 from jianfu.lsp.protocol import JianfuProtocol
-from jianfu.lsp.state import DraftCheck, ServerState
+from jianfu.lsp.scheduling import Scheduler
+from jianfu.lsp.state import ServerState
 from jianfu.settings import CONFIG_NAME, SettingsError
 
 log = logging.getLogger(__name__)
@@ -44,10 +44,7 @@ class JianfuServer(LanguageServer):
         self.state = ServerState()
         # Keyed by the URI exactly as the client sent it: diagnostics go out under the client's spelling.
         self.drafts = Drafts()
-        self.worker = Worker()
-        self.pending: dict[str, asyncio.Task[None]] = {}  # debounce timers
-        self.running: dict[str, asyncio.Task[None]] = {}  # one check loop per draft
-        self.wanted: set[str] = set()  # drafts changed since their running check started
+        self.scheduler = Scheduler(self.state, self.drafts, self._check_job, self.publish, self._check_failed)
         self.pull = False
         self.encoding: str = types.PositionEncodingKind.Utf16
         self._shown: set[str] = set()
@@ -77,77 +74,27 @@ class JianfuServer(LanguageServer):
         path = to_fs_path(uri) if uri.startswith("file:") else None
         return Path(path) if path else None
 
-    def request_check(self, uri: str) -> None:
-        """Check ``uri`` soon. Changes while its check runs are coalesced into one more check.
-        Before `initialize` (no rules yet) nothing runs: `initialized` checks every open draft."""
-        self.wanted.add(uri)
-        if uri not in self.running and self.state.loaded:
-            self.running[uri] = asyncio.get_running_loop().create_task(self._check_loop(uri))
+    def _check_job(self, draft: OpenDraft, still_current: Callable[[], bool]) -> Outcome | None:
+        return check_draft(self.state, draft, self.draft_path(draft.uri), self.encoding, still_current)
 
-    async def _check_loop(self, uri: str) -> None:
-        try:
-            while uri in self.wanted:
-                self.wanted.discard(uri)
-                draft = self.drafts.get(uri)
-                if draft is None:  # closed meanwhile: nothing to publish
-                    return
-                still_current = partial(self.drafts.is_current, draft)
-                try:
-                    outcome = await self.worker.run(
-                        partial(check_draft, self.state, draft, self.draft_path(uri), self.encoding, still_current)
-                    )
-                except Exception as exc:  # never down: report once, keep serving
-                    log.error("checking %s failed:\n%s", uri, traceback.format_exc())
-                    self.show_once(f"jianfu：检查文稿时出错，已记录日志：{type(exc).__name__}: {exc}")
-                    continue
-                if outcome is not None and self.drafts.is_current(draft):
-                    self._publish(uri, outcome)
-        finally:
-            self.running.pop(uri, None)
+    def _check_failed(self, exc: Exception) -> None:
+        self.show_once(f"jianfu：检查文稿时出错，已记录日志：{type(exc).__name__}: {exc}")
 
-    def _publish(self, uri: str, outcome: Outcome) -> None:
+    def publish(self, uri: str, outcome: Outcome) -> None:
         for message, kind in outcome.messages:
             self.show_once(message, kind)
-        check = outcome.check
-        if check is None:
+        if (check := outcome.check) is None:
             return
-        self.state.checks[uri] = check
         self.protocol.notify(STATS_NOTIFICATION, outcome.stats)
         if not self.pull:
             self.text_document_publish_diagnostics(
                 types.PublishDiagnosticsParams(uri=uri, version=check.version, diagnostics=check.diagnostics)
             )
 
-    async def checked(self, uri: str) -> DraftCheck | None:
-        """The check of the draft's current version, waiting for it if need be."""
-        draft = self.drafts.get(uri)
-        current = self.state.checks.get(uri)
-        if draft is None or (current is not None and current.revision == draft.revision):
-            return current
-        self.request_check(uri)
-        if (task := self.running.get(uri)) is not None:
-            await asyncio.shield(task)
-        return self.state.checks.get(uri)
-
-    def schedule(self, uri: str) -> None:
-        """Debounce per document. With 0 ms the check starts as soon as the changes already received
-        are applied: a burst that arrived together is checked once, at its last version."""
-        if (task := self.pending.pop(uri, None)) is not None:
-            task.cancel()
-        delay = self.state.client.debounce_ms / 1000
-
-        async def later() -> None:
-            await asyncio.sleep(delay)
-            self.pending.pop(uri, None)
-            if uri in self.drafts:
-                self.request_check(uri)
-
-        self.pending[uri] = asyncio.get_running_loop().create_task(later())
-
     def recheck_all(self) -> None:
         self._shown.clear()
         for uri in self.drafts:
-            self.request_check(uri)
+            self.scheduler.request(uri)
         if self.pull:
             self.workspace_diagnostic_refresh(None)
 
@@ -203,30 +150,27 @@ async def initialized(ls: JianfuServer, params: types.InitializedParams) -> None
 def did_open(ls: JianfuServer, params: types.DidOpenTextDocumentParams) -> None:
     document = params.text_document
     ls.drafts.open(document.uri, document.version, document.text)
-    ls.request_check(document.uri)
+    ls.scheduler.request(document.uri)
 
 
 @server.feature(types.TEXT_DOCUMENT_DID_CHANGE)
 def did_change(ls: JianfuServer, params: types.DidChangeTextDocumentParams) -> None:
     document = params.text_document
     if ls.drafts.change(document.uri, document.version, params.content_changes, ls.encoding) is not None:
-        ls.schedule(document.uri)
+        ls.scheduler.debounce(document.uri, ls.state.client.debounce_ms / 1000)
 
 
 @server.feature(types.TEXT_DOCUMENT_DID_SAVE)
 def did_save(ls: JianfuServer, params: types.DidSaveTextDocumentParams) -> None:
     if params.text_document.uri in ls.drafts:
-        ls.request_check(params.text_document.uri)
+        ls.scheduler.request(params.text_document.uri)
 
 
 @server.feature(types.TEXT_DOCUMENT_DID_CLOSE)
 def did_close(ls: JianfuServer, params: types.DidCloseTextDocumentParams) -> None:
     uri = params.text_document.uri
     ls.drafts.close(uri)
-    ls.wanted.discard(uri)
-    if (task := ls.pending.pop(uri, None)) is not None:
-        task.cancel()
-    ls.state.checks.pop(uri, None)
+    ls.scheduler.forget(uri)
     if not ls.pull:
         ls.text_document_publish_diagnostics(types.PublishDiagnosticsParams(uri=uri, diagnostics=[]))
 
@@ -238,7 +182,7 @@ def did_close(ls: JianfuServer, params: types.DidCloseTextDocumentParams) -> Non
 async def pull_diagnostics(
     ls: JianfuServer, params: types.DocumentDiagnosticParams
 ) -> types.RelatedFullDocumentDiagnosticReport:
-    check = await ls.checked(params.text_document.uri)
+    check = await ls.scheduler.checked(params.text_document.uri)
     return types.RelatedFullDocumentDiagnosticReport(items=check.diagnostics if check else [])
 
 

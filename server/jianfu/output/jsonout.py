@@ -6,63 +6,34 @@ import json
 from typing import Any
 
 from jianfu import __version__
-from jianfu.model import DocumentStats, Finding
-from jianfu.positions import LineIndex
+from jianfu.model import Finding
+from jianfu.positions import TextIndex
+from jianfu.records import addressing_record, finding_record, line_fields, pick, stats_record
 from jianfu.report import FileReport
 
 JSON_VERSION = 1
+FINDING_KEYS = (
+    "rule",
+    "article",
+    "severity",
+    "message",
+    "start",
+    "end",
+    "line",
+    "column",
+    "end_line",
+    "end_column",
+    "text",
+    "clause",
+    "suggestion",
+    "fix",
+    "related",
+)
 
 
-def stats_dict(stats: DocumentStats) -> dict[str, Any]:
-    return {
-        "body_chars": stats.body_chars,
-        "limit": stats.limit,
-        "doc_type": stats.doc_type,
-        "sections": [
-            {"name": s.name, "heading": s.heading, "start": s.start, "end": s.end, "chars": s.chars, "budget": s.budget}
-            for s in stats.sections
-        ],
-    }
-
-
-def finding_dict(finding: Finding, text: str, index: LineIndex) -> dict[str, Any]:
-    line, column = index.line_col(finding.start)
-    end_line, end_column = index.line_col(finding.end)
-    out: dict[str, Any] = {
-        "rule": finding.rule,
-        "article": finding.article,
-        "severity": finding.severity.value,
-        "message": finding.message,
-        "start": finding.start,
-        "end": finding.end,
-        "line": line + 1,
-        "column": column + 1,
-        "end_line": end_line + 1,
-        "end_column": end_column + 1,
-        "text": text[finding.start : finding.end],
-        "clause": finding.clause,
-        "suggestion": finding.suggestion,
-        "fix": None,
-        "related": [
-            {
-                "message": r.message,
-                "path": r.path,
-                "start": r.start,
-                "end": r.end,
-                "line": r.line + 1,
-                "column": r.column + 1,
-            }
-            for r in finding.related
-        ],
-    }
-    if finding.fix:
-        out["fix"] = {
-            "title": finding.fix.title,
-            "start": finding.fix.start,
-            "end": finding.fix.end,
-            "replacement": finding.fix.replacement,
-        }
-    return out
+def finding_dict(finding: Finding, text: str, index: TextIndex) -> dict[str, Any]:
+    record = finding_record(finding, text)
+    return pick({**record, **line_fields(record, index)}, FINDING_KEYS)
 
 
 def file_dict(report: FileReport) -> dict[str, Any]:
@@ -71,14 +42,17 @@ def file_dict(report: FileReport) -> dict[str, Any]:
         "error": report.error,
         "encoding": None,
         "stats": None,
+        "addressing": None,
         "findings": [],
         "notes": list(report.notes),
     }
     if report.document is not None and report.result is not None:
         doc = report.document
-        index = LineIndex(doc.text)
+        index = TextIndex(doc.text)
         entry["encoding"] = doc.encoding
-        entry["stats"] = stats_dict(report.result.stats)
+        entry["stats"] = stats_record(report.result.stats)
+        if report.result.addressing is not None:
+            entry["addressing"] = addressing_record(report.result.addressing)
         entry["findings"] = [finding_dict(f, doc.text, index) for f in report.result.findings]
     return entry
 

@@ -9,7 +9,8 @@ from typing import Any
 from urllib.parse import quote
 
 from jianfu import __version__
-from jianfu.positions import LineIndex
+from jianfu.positions import TextIndex
+from jianfu.records import finding_record, headline, line_fields, rule_record
 from jianfu.report import FileReport, shown_path
 from jianfu.rules import Rule
 
@@ -40,54 +41,58 @@ def render(reports: list[FileReport], rules: list[Rule]) -> str:
             )
             continue
         assert report.document is not None and report.result is not None
-        index = LineIndex(report.document.text)
-        for f in report.result.findings:
-            line, column = index.line_col(f.start)
-            end_line, end_column = index.line_col(f.end)
-            result: dict[str, Any] = {
-                "ruleId": f.rule,
-                "level": _LEVELS[f.severity.value],
-                "message": {"text": f"{f.message}（第{f.article}条）"},
-                "locations": [
-                    {
-                        "physicalLocation": {
-                            "artifactLocation": {"uri": _uri(report.source)},
-                            "region": {
-                                "startLine": line + 1,
-                                "startColumn": column + 1,
-                                "endLine": end_line + 1,
-                                "endColumn": end_column + 1,
-                                "charOffset": f.start,
-                                "charLength": f.end - f.start,
-                                "snippet": {"text": report.document.text[f.start : f.end]},
-                            },
-                        }
-                    }
-                ],
-                "properties": {"article": f.article, "clause": f.clause, "suggestion": f.suggestion},
-            }
-            if f.rule in rule_index:
-                result["ruleIndex"] = rule_index[f.rule]
-            results.append(result)
+        text = report.document.text
+        index, uri = TextIndex(text), _uri(report.source)
+        results += [_result(finding_record(f, text), index, uri, rule_index) for f in report.result.findings]
     driver = {
         "name": "jianfu",
         "version": __version__,
         "informationUri": "https://jianfu.readthedocs.io/",
-        "rules": [
-            {
-                "id": r.id,
-                "name": r.title,
-                "shortDescription": {"text": r.title},
-                "fullDescription": {"text": f"第{r.article}条：{r.clause}"},
-                "help": {"text": f"{r.why}\n建议：{r.suggestion}"},
-                "helpUri": r.doc_url,
-                "defaultConfiguration": {"level": _LEVELS[r.severity.value]},
-                "properties": {"article": r.article},
-            }
-            for r in rules
-        ],
+        "rules": [_rule_descriptor(rule_record(r)) for r in rules],
     }
     run: dict[str, Any] = {"tool": {"driver": driver}, "results": results, "columnKind": "unicodeCodePoints"}
     if notifications:
         run["invocations"] = [{"executionSuccessful": False, "toolExecutionNotifications": notifications}]
     return json.dumps({"$schema": SCHEMA, "version": "2.1.0", "runs": [run]}, ensure_ascii=False, indent=2) + "\n"
+
+
+def _result(record: dict[str, Any], index: TextIndex, uri: str, rule_index: dict[str, int]) -> dict[str, Any]:
+    lines = line_fields(record, index)
+    result: dict[str, Any] = {
+        "ruleId": record["rule"],
+        "level": _LEVELS[record["severity"]],
+        "message": {"text": headline(record)},
+        "locations": [
+            {
+                "physicalLocation": {
+                    "artifactLocation": {"uri": uri},
+                    "region": {
+                        "startLine": lines["line"],
+                        "startColumn": lines["column"],
+                        "endLine": lines["end_line"],
+                        "endColumn": lines["end_column"],
+                        "charOffset": record["start"],
+                        "charLength": record["end"] - record["start"],
+                        "snippet": {"text": record["text"]},
+                    },
+                }
+            }
+        ],
+        "properties": {"article": record["article"], "clause": record["clause"], "suggestion": record["suggestion"]},
+    }
+    if record["rule"] in rule_index:
+        result["ruleIndex"] = rule_index[record["rule"]]
+    return result
+
+
+def _rule_descriptor(rule: dict[str, Any]) -> dict[str, Any]:
+    return {
+        "id": rule["id"],
+        "name": rule["title"],
+        "shortDescription": {"text": rule["title"]},
+        "fullDescription": {"text": f"第{rule['article']}条：{rule['clause']}"},
+        "help": {"text": f"{rule['why']}\n建议：{rule['suggestion']}"},
+        "helpUri": rule["doc_url"],
+        "defaultConfiguration": {"level": _LEVELS[rule["severity"]]},
+        "properties": {"article": rule["article"]},
+    }

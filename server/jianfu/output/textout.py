@@ -5,7 +5,8 @@ from __future__ import annotations
 import re
 import unicodedata
 
-from jianfu.positions import LineIndex
+from jianfu.positions import TextIndex
+from jianfu.records import finding_record
 from jianfu.report import FileReport
 
 _CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f]")  # a draft's ESC must not drive the user's terminal
@@ -27,14 +28,15 @@ def render_file(report: FileReport, color: bool = False) -> str:
         return f"{report.path}: 错误：{_plain(report.error)}\n"
     assert report.document is not None and report.result is not None
     doc = report.document
-    index = LineIndex(doc.text)
+    index = TextIndex(doc.text)
     red, bold, dim, reset = ("\x1b[31m", "\x1b[1m", "\x1b[2m", "\x1b[0m") if color else ("", "", "", "")
     lines = []
     for finding in report.result.findings:
-        line, column = index.line_col(finding.start)
-        end_line, end_column = index.line_col(finding.end)
+        record = finding_record(finding, doc.text)
+        line, column = index.line_col(record["start"])
+        end_line, end_column = index.line_col(record["end"])
         lines.append(
-            f"{bold}{report.path}:{line + 1}:{column + 1}{reset}  {red}{finding.rule}{reset}  第{finding.article}条  {_plain(finding.message)}"
+            f"{bold}{report.path}:{line + 1}:{column + 1}{reset}  {red}{record['rule']}{reset}  第{record['article']}条  {_plain(record['message'])}"
         )
         source = _plain(index.line_text(line))
         stop = end_column if end_line == line else len(source)

@@ -181,9 +181,10 @@ def _stop(m: re.Match[str]) -> str:
     before = at
     while before > 0 and m.string[before - 1] in _ORDINALS:
         before -= 1
-    starts_line = before == 0 or m.string[before - 1] in "\n\r \t\u3000#"
+    # an item starts a line or follows a mark in a run-in list ("所需材料：1.户口本；2.身份证")
+    starts_item = before == 0 or m.string[before - 1] in "\n\r \t\u3000#：:；;，,。（(、"
     # "一.加强领导", "3.各乡镇要": a list item's ordinal, not the end of a sentence ("达到85%.", "共5条.")
-    return "." if before < at and starts_line else "。"
+    return "." if before < at and starts_item else "。"
 
 
 def _any_of(chars: str, text: str) -> bool:

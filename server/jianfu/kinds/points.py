@@ -1,0 +1,144 @@
+"""第8条 千分制 without the word: the scored items of an assessment add up to 1000 points or more.
+
+Keys: ``at_least`` (the total that counts, e.g. 1000), optional ``cues`` (regular expressions, one of which
+must occur in the title or body when the title does not make the document an assessment: 考核, 评分 …),
+optional ``title_names`` (regular expressions: the title itself names the scale, "某镇村级千分制考核细则") with
+``title_unless`` (a title that clears the scale away: 取消, 纠治 …). Phrase rules read the body only.
+
+A scoring table names its items with their points: "一、党建工作（300分）", "1.信访基础工作 100分", or
+a row "组织领导 100" under a 分值 column. The items of the highest level that carries points are summed
+(sub-items restart under each parent, so at a lower level every item counts); items at the top level
+whose numbering starts again ("一、" after "三、") begin another table, summed on its own. A total row
+(合计、总计) is not an item. Document scope: a table's rows are separate paragraphs.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any
+
+from jianfu.analysis import genre
+from jianfu.kinds.base import CheckContext, ParamError, make_finding, regex_list
+from jianfu.model import Document, Finding
+
+if TYPE_CHECKING:
+    from jianfu.rules import Rule
+
+SCOPE = "document"
+KEYS = (("at_least",), ("cues", "title_names", "title_unless"))
+
+_NUMERALS = "一二三四五六七八九十"
+_LABEL = (
+    rf"(?P<label>[{_NUMERALS}]{{1,3}}、|[（(][{_NUMERALS}]{{1,3}}[）)]|(?<![\d.])\d{{1,2}}[、.．](?!\d))"
+)
+_NAME = r"(?P<name>[^\n。；！？（()）\d]{2,30}?)"
+_PTS = r"(?P<pts>\d{1,4}(?:\.\d+)?)"
+# "一、党建工作（300分）", "（二）产业发展(250分)", "3.初信初访办理 200分"
+_LABELLED = re.compile(
+    rf"{_LABEL}[ \t\r]*{_NAME}[ \t\r]*(?:[（(][ \t\r]*(?:满分|分值|计|共)?[ \t\r]*{_PTS}[ \t\r]*分[ \t\r]*[）)]|[ \t\r]+{_PTS.replace('pts', 'pts2')}[ \t\r]*分(?!钟)[ \t\r]*(?=\n|$))"
+)
+# a table row under a 分值 column: "组织领导 100", "统计基础工作规范化建设 200分"
+_ROW = re.compile(r"(?m)^[ \t\r]*(?P<name>[^\n\d。；！？，,：:（()）]{2,20}?)[ \t\r]+(?P<pts>\d{2,4})[ \t\r]*分?(?!钟)[ \t\r]*$")
+# a cheap first look: a scoring table has at least two "N分）" or "N分" line ends
+_POINTS_MARK = re.compile(r"\d[ \t\r]*分[ \t\r]*(?:[）)]|$)", re.M)
+_TOTAL_ROW = re.compile("合计|总计|总分|小计|满分|分值|基本分")
+
+
+@dataclass(frozen=True)
+class _Item:
+    level: int  # 1 一、 · 2 （一） · 3 1. · 4 an unlabelled table row
+    number: str  # the label's numeral, to see the numbering start again
+    points: float
+    start: int
+    end: int
+
+
+def compile(data: dict[str, Any]) -> dict[str, Any]:
+    at_least = data["at_least"]
+    if not isinstance(at_least, int) or isinstance(at_least, bool) or at_least <= 0:
+        raise ParamError("at_least", "应为正整数（评分项合计达到多少分时报告）。")
+    return {
+        "at_least": at_least,
+        "cues": regex_list(data, "cues"),
+        "title_names": regex_list(data, "title_names"),
+        "title_unless": regex_list(data, "title_unless"),
+    }
+
+
+def check(rule: Rule, document: Document, context: CheckContext) -> Iterator[Finding]:
+    named = _title_names_the_scale(rule, document)
+    if named is not None:
+        start, end = named
+        yield make_finding(rule, start, end, values={"what": f"标题写明“{document.norm[start:end]}”"})
+        return
+    if not _is_assessment(rule, document):
+        return
+    items = _items(document.norm)
+    total, scored = _total(items)
+    if total >= rule.params["at_least"] and scored:
+        first = scored[0]
+        what = f"评分项合计{_shown(total)}分（{len(scored)}项）"
+        yield make_finding(rule, first.start, first.end, values={"what": what})
+
+
+def _title_names_the_scale(rule: Rule, document: Document) -> tuple[int, int] | None:
+    if not document.title_span or not rule.params["title_names"]:
+        return None
+    t0, t1 = document.title_span
+    title = document.norm[t0:t1]
+    if any(p.search(title) for p in rule.params["title_unless"]):
+        return None
+    for pattern in rule.params["title_names"]:
+        m = pattern.search(title)
+        if m:
+            return t0 + m.start(), t0 + m.end()
+    return None
+
+
+def _is_assessment(rule: Rule, document: Document) -> bool:
+    if "assessment" in genre.detect(document):
+        return True
+    return any(cue.search(document.norm) for cue in rule.params["cues"])
+
+
+def _items(norm: str) -> list[_Item]:
+    items: list[_Item] = []
+    taken: list[tuple[int, int]] = []
+    marks = _POINTS_MARK.finditer(norm)
+    labelled = _LABELLED.finditer(norm) if next(marks, None) and next(marks, None) else ()
+    for m in labelled:
+        label = m.group("label")
+        level = 1 if label[0] in _NUMERALS else 2 if label[0] in "（(" else 3
+        points = float(m.group("pts") or m.group("pts2"))
+        items.append(_Item(level, label.strip("、（()）.．"), points, m.start(), m.end()))
+        taken.append(m.span())
+    for m in _ROW.finditer(norm):
+        if _TOTAL_ROW.search(m.group("name")) or any(s <= m.start() < e for s, e in taken):
+            continue
+        items.append(_Item(4, "", float(m.group("pts")), m.start("name"), m.end("pts")))
+    return sorted(items, key=lambda i: i.start)
+
+
+def _total(items: list[_Item]) -> tuple[float, list[_Item]]:
+    """The sum at the highest level with two or more items (per table at the top level), and those items."""
+    for level in (1, 2, 3, 4):
+        at_level = [i for i in items if i.level == level]
+        if len(at_level) < 2:
+            continue
+        if level != 1:
+            return sum(i.points for i in at_level), at_level
+        best: tuple[float, list[_Item]] = (0.0, [])
+        run: list[_Item] = []
+        for item in at_level:
+            if run and item.number == _NUMERALS[0]:  # "一、" again: another table
+                best = max(best, (sum(i.points for i in run), run), key=lambda b: b[0])
+                run = []
+            run.append(item)
+        return max(best, (sum(i.points for i in run), run), key=lambda b: b[0])
+    return 0.0, []
+
+
+def _shown(total: float) -> str:
+    return str(int(total)) if total == int(total) else f"{total:g}"
