@@ -123,6 +123,7 @@ def test_symbols_and_marks_typed_half_or_full_width_read_in_one_form(typed: str,
 
 def test_half_width_small_and_vertical_chinese_punctuation_reads_in_the_usual_form() -> None:
     assert normalize("报送｢材料｣､各乡镇﹐须在＂村务通＂签到︰") == "报送“材料”、各乡镇，须在“村务通”签到："
+    assert normalize("联系人∶张三―县委办") == "联系人：张三—县委办"
 
 
 def test_a_variation_selector_is_invisible_even_outside_the_bmp() -> None:

@@ -16,6 +16,8 @@ Three things keep a requirement a requirement even when a cue word is near:
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
+from functools import lru_cache
 
 SENTENCE_END = "。！？；!?;\n"
 CLAUSE_END = SENTENCE_END + "，,：:"
@@ -142,30 +144,31 @@ _BASIS = re.compile(
 )
 
 
+@lru_cache(maxsize=8)
+def _marks_in(text: str, marks: str) -> tuple[int, ...]:
+    """Where the marks are in ``text``: found once per paragraph, so that a run-on paragraph of 10,000 字
+    without a full stop (PDF lines joined) is not walked character by character for every match."""
+    return tuple(m.start() for m in re.finditer(f"[{re.escape(marks)}]", text))
+
+
 def sentence_bounds(text: str, start: int, end: int) -> tuple[int, int]:
-    s = start
-    while s > 0 and text[s - 1] not in SENTENCE_END:
-        s -= 1
-    e = end
-    while e < len(text) and text[e] not in SENTENCE_END:
-        e += 1
-    if e < len(text):
-        e += 1  # keep the closing mark with its sentence
-    return s, e
+    ends = _marks_in(text, SENTENCE_END)
+    i = bisect_left(ends, start)
+    j = bisect_left(ends, end)
+    # keep the closing mark with its sentence
+    return (ends[i - 1] + 1 if i else 0), (ends[j] + 1 if j < len(ends) else len(text))
 
 
 def clause_start(text: str, start: int) -> int:
-    s = start
-    while s > 0 and text[s - 1] not in CLAUSE_END:
-        s -= 1
-    return s
+    ends = _marks_in(text, CLAUSE_END)
+    i = bisect_left(ends, start)
+    return ends[i - 1] + 1 if i else 0
 
 
 def clause_end(text: str, end: int) -> int:
-    e = end
-    while e < len(text) and text[e] not in CLAUSE_END:
-        e += 1
-    return e
+    ends = _marks_in(text, CLAUSE_END)
+    j = bisect_left(ends, end)
+    return ends[j] if j < len(ends) else len(text)
 
 
 def _mask(text: str, pattern: re.Pattern[str]) -> str:

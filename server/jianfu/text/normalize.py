@@ -40,6 +40,8 @@ _FIXED = {
     **{chr(c): "\u200b" for c in [*range(0xFE00, 0xFE10), *range(0xE0100, 0xE01F0)]},
     # half-width, small and vertical forms of Chinese punctuation (Big5 and vertical PDFs)
     **dict(zip("｡､｢｣﹐﹑﹔﹕﹖﹗︐︑︒︓︔︕︖︰〝〞＂＇", "。、“”，、；：？！，、。：；！？：“”\"'", strict=True)),
+    # the ratio sign OCR and PDF fonts give for a colon (联系人∶张三), Big5's dash and middle dots
+    **dict(zip("∶―‧・", "：—··", strict=True)),
 }
 # Radicals that PDF fonts give for whole simplified characters and that NFKC does not map.
 _SIMPLIFIED_RADICALS = dict(zip(
