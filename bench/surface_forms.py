@@ -95,6 +95,11 @@ _YEAR = re.compile(r"(?<!\d)(\d{4})(?=年)")
 _CN_DIGITS = str.maketrans("0123456789", "〇一二三四五六七八九")
 
 
+def reversed_quotes(text: str) -> str:
+    """Quotes typed the wrong way round (”村务通“), a common slip with Chinese input methods."""
+    return text.translate(str.maketrans({"“": "”", "”": "“", "‘": "’", "’": "‘"}))
+
+
 def chinese_years(text: str) -> str:
     """Years in Chinese numerals: 二〇二四年 (and ○, the circle many drafts type for 〇)."""
     text = _YEAR.sub(lambda m: m.group(1).translate(_CN_DIGITS), text)
@@ -115,6 +120,20 @@ def pdf_wrap(text: str) -> str:
     out = lines[:1]
     for line in lines[1:]:
         out.extend(line[i : i + PDF_LINE] for i in range(0, max(len(line), 1), PDF_LINE))
+    return "\n".join(out)
+
+
+PDF_PAGE = 22  # lines of a 公文 page (GB/T 9704)
+
+
+def pdf_pages(text: str) -> str:
+    """Copied from a PDF across page breaks: the page number ("— 2 —") between two lines of a sentence."""
+    lines = pdf_wrap(text).split("\n")
+    out = lines[:2]
+    for i, line in enumerate(lines[2:], 2):
+        if (i - 2) % PDF_PAGE == 0 and line.strip():
+            out.append(f"— {(i - 2) // PDF_PAGE + 2} —")
+        out.append(line)
     return "\n".join(out)
 
 
@@ -170,7 +189,7 @@ def _middle(text: str, mark: str) -> str:
     return stray_space(text).replace(" ", mark) if " " not in text else text
 
 
-_ASCII_RUN = re.compile(r"(?<=[\u4e00-\u9fff])([A-Za-z0-9%.]+)(?=[\u4e00-\u9fff])")
+_ASCII_RUN = re.compile(r"(?<=[\u4e00-\u9fff])([A-Za-z0-9][A-Za-z0-9%.]*)(?=[\u4e00-\u9fff])")
 
 
 def pangu(text: str) -> str:
@@ -210,6 +229,17 @@ def messy(text: str) -> str:
     return pdf_wrap(corner_quotes(full_width(half_width(traditional(text)))))
 
 
+def messy_web(text: str) -> str:
+    """Pasted from a web page: 繁体 (HK), English-style punctuation with spaces, straight quotes, pangu spacing."""
+    return pangu(half_width_spaced(ascii_quotes(half_width_period(traditional_hk(text)))))
+
+
+def messy_pdf(text: str) -> str:
+    """Copied from a PDF: Kangxi radicals, stray spaces, full-width digits, wraps with trailing spaces, page numbers."""
+    lines = pdf_pages(stray_space(full_width(pdf_radicals(text)))).split("\n")
+    return "\n".join(line + " " if 0 < i < len(lines) - 1 else line for i, line in enumerate(lines))
+
+
 TRANSFORMS: dict[str, Callable[[str], str]] = {
     "traditional": traditional,
     "traditional_tw": traditional_tw,
@@ -220,10 +250,12 @@ TRANSFORMS: dict[str, Callable[[str], str]] = {
     "full_width": full_width,
     "corner_quotes": corner_quotes,
     "ascii_quotes": ascii_quotes,
+    "reversed_quotes": reversed_quotes,
     "chinese_years": chinese_years,
     "circle_zero": circle_zero,
     "pdf_wrap": pdf_wrap,
     "pdf_wrap_spaced": pdf_wrap_spaced,
+    "pdf_pages": pdf_pages,
     "mid_break": mid_break,
     "stray_space": stray_space,
     "letter_spaced": letter_spaced,
@@ -233,9 +265,11 @@ TRANSFORMS: dict[str, Callable[[str], str]] = {
     "pdf_radicals": pdf_radicals,
     "crlf": crlf,
     "messy": messy,
+    "messy_web": messy_web,
+    "messy_pdf": messy_pdf,
 }
 LENGTH_PRESERVING = {
-    "traditional", "traditional_tw", "traditional_hk", "half_width", "half_width_period", "full_width", "corner_quotes", "ascii_quotes", "pdf_radicals"
+    "traditional", "traditional_tw", "traditional_hk", "half_width", "half_width_period", "full_width", "corner_quotes", "ascii_quotes", "reversed_quotes", "pdf_radicals"
 }
 
 
@@ -335,7 +369,47 @@ def corpus_cases(transform: Callable[[str], str]) -> tuple[list[dict], int]:
     return cases, lost
 
 
-def corpus_scores(names: list[str]) -> None:
+def corpus_kept(names: list[str], reader: Reader | None = None) -> dict[str, dict[str, int]]:
+    """In process, per transform: labelled spans found in the plain dev passages and still found after it
+    ("kept"), and negatives flagged before and after (a finding of article 3 or later, as the scorer counts)."""
+    import importlib.util
+
+    import corpus
+
+    spec = importlib.util.spec_from_file_location("score_corpus", corpus.SCORER)
+    scorer = importlib.util.module_from_spec(spec)  # type: ignore[arg-type]
+    spec.loader.exec_module(scorer)  # type: ignore[union-attr]
+    reader = reader or Reader()
+
+    def found_spans(case: dict) -> tuple[list[bool], bool]:
+        findings = reader.findings(case["text"])
+        hits = []
+        for e in case["expected"]:
+            s = case["text"].find(e["span"])
+            t = s + len(e["span"])
+            hits.append(any(a < t and b > s and art in scorer.ARTICLES[e["category"]] for _, art, a, b in findings))
+        return hits, any(art >= 3 for _, art, _, _ in findings)
+
+    plain = {c["id"]: found_spans(c) for c in corpus.passages("dev") if "UNCERTAIN" not in c.get("notes", "")}
+    out = {}
+    for name in names:
+        row = {"kept": 0, "found": 0, "neg_before": 0, "neg_after": 0}
+        cases, _ = corpus_cases(TRANSFORMS[name])
+        for case in cases:
+            if case["id"] not in plain:
+                continue
+            before, flagged_before = plain[case["id"]]
+            after, flagged_after = found_spans(case)
+            row["found"] += sum(before)
+            row["kept"] += sum(b and a for b, a in zip(before, after, strict=True))
+            if not case["expected"]:
+                row["neg_before"] += flagged_before
+                row["neg_after"] += flagged_after
+        out[name] = row
+    return out
+
+
+def corpus_scores(names: list[str], verbose: bool = False) -> None:
     """Recall and negatives flagged on the dev passages in each surface form; kept = found both ways."""
     import json
     import subprocess
@@ -361,6 +435,8 @@ def corpus_scores(names: list[str]) -> None:
         line, misses = run(cases)
         new_misses = sum((misses - plain_misses).values())
         print(f"{name:17} {line}; newly missed {new_misses}" + (f"; {lost} passages not aligned" if lost else ""))
+        if verbose:
+            print("    " + " ".join(f"{i}/{c}" for i, c in sorted((misses - plain_misses).elements())))
 
 
 def main() -> int:
@@ -371,7 +447,7 @@ def main() -> int:
     parser.add_argument("--corpus", action="store_true", help="score the dev passages of ../shared/corpus instead")
     args = parser.parse_args()
     if args.corpus:
-        corpus_scores(args.only or list(TRANSFORMS))
+        corpus_scores(args.only or list(TRANSFORMS), args.v)
         return 0
     probes = load(PROBES)
     for pattern in args.extra:

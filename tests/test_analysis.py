@@ -191,6 +191,8 @@ def test_genre_is_read_from_the_title(title: str, expected: set[str]) -> None:
         ("现将4月份督查考评情况通报如下：\n一、考评得分及排名\n第一名：东镇92分。\n", {"ranking", "notice"}),
         # the same opening without any rank is a plain notice of findings
         ("现将4月份督查情况通报如下：\n部分村垃圾清运不及时。\n", set()),
+        # a red-and-black list names its black list, not a rank
+        ("现将本期环境卫生督查“红黑榜”通报如下。\n一、“红榜”：甲村。\n二、“黑榜”：乙村。\n", {"ranking", "notice"}),
     ],
 )
 def test_a_results_notice_without_its_title_is_read_from_its_opening(body: str, expected: set[str]) -> None:
@@ -229,3 +231,21 @@ def test_every_village_or_town_named_as_a_lower_level_is_a_grassroots_unit_too()
 def test_a_title_addressing_the_villages_is_read_as_the_village_genre() -> None:
     assert "village" in genre.detect(parse("某镇2025年度村级工作考核细则\n一、组织建设（20分）\n"))
     assert "village" not in genre.detect(parse("某县2025年度乡镇综合考核细则\n一、组织建设（20分）\n"))
+
+
+def test_a_title_about_petition_work_is_read_as_the_petition_genre() -> None:
+    assert "petition" in genre.detect(parse("某镇信访工作目标责任考核评分办法\n一、定量考核（80分）\n"))
+    assert "petition" not in genre.detect(parse("某县乡镇综合考核细则\n一、组织建设（20分）\n"))
+
+
+def test_a_document_naming_an_app_anywhere_is_read_as_the_app_genre() -> None:
+    # the app is named once; the later lines speak of 注册率 and 推广完成情况 without naming it
+    text = "各村（社区）：\n县里开发了“便民通”APP。\n二、推广完成情况纳入年度考核。\n"
+    assert "app" in genre.detect(parse(text))
+    assert "app" in genre.detect(parse("各乡镇：\n请引导群众关注“某某发布”公众号。\n"))
+    assert "app" not in genre.detect(parse("各乡镇：\n推广完成情况纳入年度考核。\n"))
+    # a bare quotation is no app: “两委”, “三会一课”
+    assert "app" not in genre.detect(parse("各村要落实“三会一课”制度，“两委”成员带头参加。\n"))
+    # a named learning platform is an app; a named station in the villages is not
+    assert "app" in genre.detect(parse("各党支部：\n党员在“先锋e站”学习平台注册率达到95%。\n"))
+    assert "app" not in genre.detect(parse("各乡镇：\n每个村建设1个“科普e站”。\n"))

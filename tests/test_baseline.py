@@ -76,7 +76,9 @@ def _docx(path: Path, text: str) -> Path:
 
 
 def test_check_and_assess_with_a_baseline_draft_or_json(tmp_path: Path) -> None:
-    from tests.review.test_annotate import jianfu
+    import jsonschema
+
+    from tests.review.test_annotate import REPO, jianfu
 
     old, new = _docx(tmp_path / "旧稿.docx", OLD), _docx(tmp_path / "新稿.docx", NEW_TEXT)
     previous = tmp_path / "上次结果.json"
@@ -100,7 +102,9 @@ def test_check_and_assess_with_a_baseline_draft_or_json(tmp_path: Path) -> None:
     assert "已解决  JF303  原第12段 （二）对发生重大群体性事件的单位，年度考核实行“一票否决”。" in text
     form = tmp_path / "表.json"
     assert jianfu("assess", str(new), "--baseline", str(old), "-o", str(form)).returncode == 1
-    assessed = json.loads(form.read_text("utf-8"))["assessments"][0]
+    payload = json.loads(form.read_text("utf-8"))
+    jsonschema.validate(payload, json.loads((REPO / "server/jianfu/schemas/assessment.schema.json").read_text("utf-8")))
+    assessed = payload["assessments"][0]
     statuses = [q["status"] for row in assessed["rows"] for q in row["quotes"]]
     assert statuses.count("新增") == 2 and statuses.count("仍存在") == 19 and len(assessed["resolved"]) == 4
     missing = jianfu("check", str(new), "--baseline", str(tmp_path / "没有.docx"))

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from jianfu.engine import Checker
 from jianfu.fingerprint import fingerprint, normalise
+from jianfu.fingerprint import sentence_of as fingerprint_sentence
 from jianfu.text.readers import read_bytes
 
 DRAFT = (
@@ -39,3 +40,18 @@ def test_a_changed_sentence_changes_it(rules) -> None:
     after = prints(rules, DRAFT.replace("县应急局", "县防汛办"))
     assert after["JF301"] != before["JF301"] and after["JF309"] == before["JF309"]
     assert before["JF301"].startswith("JF301:")
+
+
+def test_a_rewrapped_text_draft_keeps_the_fingerprint(rules) -> None:
+    """A text draft pasted from a PDF breaks sentences across lines; re-wrapped at another width, the
+    finding's sentence and fingerprint stay the same."""
+    sentence = "请各乡镇人民政府于每月底前将防汛工作贯彻落实情况报送县应急局，并附工作台账和影像资料。"
+    head = "关于做好防汛工作的通知\n\n各乡镇人民政府：\n"
+    narrow = head + "\n".join(sentence[i : i + 16] for i in range(0, len(sentence), 16)) + "\n"
+    wide = head + "\n".join(sentence[i : i + 27] for i in range(0, len(sentence), 27)) + "\n"
+    prints_of = [prints(rules, text) for text in (narrow, wide)]
+    assert "JF301" in prints_of[0] and prints_of[0]["JF301"] == prints_of[1]["JF301"]
+    document = read_bytes(narrow.encode("utf-8"), ".txt")
+    assert any(document.continues)  # the draft is read as hard-wrapped
+    finding = next(f for f in Checker(rules).check(document).findings if f.rule == "JF301")
+    assert fingerprint_sentence(document, finding) == sentence

@@ -15,7 +15,7 @@ from jianfu.engine import Checker
 from jianfu.lsp.convert import PositionMap
 from jianfu.settings import Settings
 from jianfu.text.normalize import normalize, reading_pieces
-from jianfu.text.structure import parse
+from jianfu.text.structure import _heading_text, heading_level, is_page_number, parse
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "bench"))
 
@@ -47,6 +47,22 @@ def test_a_probe_in_another_surface_form_is_read_the_same(scored, transform: str
         assert row["neg"] / row["neg_total"] >= NEGATIVES_KEPT_AT_LEAST, row
     # one character for one: every finding stays exactly where it was
     assert row["same"] == row["same_total"], row
+
+
+# Real passages (../shared/corpus, the dev part) in the surface forms that lost most before the fixes:
+# each keeps at least this share of the labelled spans the plain passage gives, and flags no more negatives.
+CORPUS_TRANSFORMS = ("half_width_spaced", "half_width_period", "pangu", "pdf_radicals", "pdf_wrap_spaced",
+                     "pdf_pages", "stray_space", "letter_spaced", "messy_pdf")
+CORPUS_KEPT_AT_LEAST = 0.98
+
+
+@pytest.mark.skipif(not (Path(__file__).resolve().parents[2] / "shared" / "corpus").exists(), reason="no ../shared")
+def test_real_passages_in_other_surface_forms_keep_their_findings() -> None:
+    table = surface_forms.corpus_kept(list(CORPUS_TRANSFORMS))
+    for name, row in table.items():
+        assert row["found"] >= 100, (name, row)
+        assert row["kept"] / row["found"] >= CORPUS_KEPT_AT_LEAST, (name, row)
+        assert row["neg_after"] <= row["neg_before"], (name, row)
 
 
 # --- the normal form, one fix at a time ---------------------------------------------------------------
@@ -90,7 +106,11 @@ def test_straight_quotes_in_pairs_beside_chinese_read_as_chinese_quotes(pasted: 
         ("达标率达到１００％", "达标率达到100%"),
         ("已全部废止.\n一.加强领导.各村要", "已全部废止。\n一.加强领导。各村要"),  # a heading's "一." stays
         ("报县委办. 各村要", "报县委办。 各村要"),
-        ("每项0.5分，附件1.xls、《通知》.docx", "每项0.5分，附件1.xls、《通知》.docx"),
+        ("每项0.5分，附件1.xls、《通知》.docx、通知.docx", "每项0.5分，附件1.xls、《通知》.docx、通知.docx"),
+        ("认定为引领型.70%的村达到85%.\n3.各乡镇要", "认定为引领型。70%的村达到85%。\n3.各乡镇要"),
+        ("每篇加0.\n5分", "每篇加0.\n5分"),  # a decimal point broken by a hard wrap
+        ("所需材料：1.户口本；2.身份证；3.村委会证明", "所需材料：1.户口本；2.身份证；3.村委会证明"),  # a run-in list
+        ("会议记录、照片......等", "会议记录、照片......等"),  # an ellipsis typed with full stops
         ("注册APP, 注册人数; Hello, world", "注册APP， 注册人数； Hello, world"),
         ("占比X%,\n公务", "占比X%，\n公务"),  # a hard wrap between the mark and the Chinese
         ("各县(市、\n区)政府", "各县（市、\n区）政府"),
@@ -98,6 +118,29 @@ def test_straight_quotes_in_pairs_beside_chinese_read_as_chinese_quotes(pasted: 
     ],
 )
 def test_symbols_and_marks_typed_half_or_full_width_read_in_one_form(typed: str, expected: str) -> None:
+    assert normalize(typed) == expected
+
+
+def test_half_width_small_and_vertical_chinese_punctuation_reads_in_the_usual_form() -> None:
+    assert normalize("报送｢材料｣､各乡镇﹐须在＂村务通＂签到︰") == "报送“材料”、各乡镇，须在“村务通”签到："
+
+
+def test_a_variation_selector_is_invisible_even_outside_the_bmp() -> None:
+    text = "报\U000e0100送材料"
+    assert normalize(text) == "报\u200b送材料"
+    assert "".join(text[s:e] for s, e in reading_pieces(normalize(text))) == "报送材料"
+
+
+@pytest.mark.parametrize(
+    ("typed", "expected"),
+    [
+        ("按照”双千分“办法，达到”六有”标准", "按照“双千分”办法，达到“六有”标准"),  # typed the wrong way round
+        ("他说：“甲”、“乙”", "他说：“甲”、“乙”"),
+        ("“引文的第一段没有结束\n“引文的第二段”", "“引文的第一段没有结束\n“引文的第二段”"),  # runs on: left alone
+        ("”一“二”", "”一“二”"),  # an odd count does not pair up
+    ],
+)
+def test_quotes_typed_the_wrong_way_round_read_in_turn(typed: str, expected: str) -> None:
     assert normalize(typed) == expected
 
 
@@ -142,6 +185,46 @@ def test_a_space_after_a_score_ends_the_item_but_not_inside_a_word() -> None:
     assert len(sentence_spans("实行双千分 制，共性指标1000分")) == 1
 
 
+@pytest.mark.parametrize(
+    ("line", "heading"),
+    [
+        ("（一）指 导思想", (2, "指导思想")),
+        ("一 、 发 展 基 础", (1, "发展基础")),  # letter-spaced PDF
+        ("（ 一 ） 面 临 形 势", (2, "面临形势")),
+        ("一、总体要求", (1, "总体要求")),
+        ("一、二、三名分别给予奖励", None),  # an enumeration a hard wrap put at the start of a line
+        ("1、2、3项指标", None),
+    ],
+)
+def test_headings_are_read_without_stray_spaces_and_enumerations_are_not_headings(
+    line: str, heading: tuple[int, str] | None
+) -> None:
+    found = heading_level(line)
+    assert ((found[0], _heading_text(line, found[1])[0]) if found else None) == heading
+
+
+def test_a_title_broken_by_stray_spaces_is_read_whole() -> None:
+    document = parse("关于对2018年5月专项行动\n考 核 结 果 的 通 报\n各 社 区 , 各 村 居 :\n正文。\n")
+    assert document.title == "关于对2018年5月专项行动考核结果的通报"
+    assert document.addressee_span is not None
+
+
+@pytest.mark.parametrize(
+    ("line", "page"),
+    [("— 2 —", True), ("-12-", True), ("· 3 ·", True), ("－ 3 －", True), ("第2页 共5页", True), ("2/5", True),
+     ("2", False), ("一、总体要求", False), ("— 2 — 各乡镇要报送", False)],
+)
+def test_page_numbers_a_pdf_copy_leaves_are_told_from_text(line: str, page: bool) -> None:
+    assert is_page_number(normalize(line)) is page
+
+
+def test_a_sentence_broken_by_a_page_break_is_found_at_its_place(rules) -> None:
+    text = "关于做好有关工作的通知\n各乡镇要于每季度末将贯彻落实情况报送县委办公室，各地要层\n\n— 2 —\n\n层签订责任状，确保任务落实到位。\n"
+    assert ("JF309", "层\n\n— 2 —\n\n层签订责任状") in _found(rules, text)
+    # blank lines alone end a paragraph: nothing is joined across them
+    assert not [words for _, words in _found(rules, text.replace("— 2 —", "")) if "\n" in words]
+
+
 # --- positions stay right ------------------------------------------------------------------------------
 
 
@@ -158,6 +241,7 @@ def _found(rules, text: str) -> list[tuple[str, str]]:  # type: ignore[no-untype
         ("各乡镇要层层签订“安全生产 责任状”。", "层层签订“安全生产 责任状"),
         ("各鄉鎮要層層簽訂\u00a0“安全生產責任狀”。", "層層簽訂\u00a0“安全生產責任狀"),
         ("各乡镇要于每季度末将贯彻落实 \n情况报送县委办公室。", "贯彻落实 \n情况报送"),  # a space before a PDF wrap
+        ("各乡镇要于每季度末将贯彻落实\n 情况报送县委办公室。", "贯彻落实\n 情况报送"),  # and one after it
     ],
 )
 def test_a_finding_across_a_stray_space_spans_the_words_as_written(rules, body: str, words: str) -> None:

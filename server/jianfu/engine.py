@@ -20,11 +20,12 @@ from jianfu import doctype, scope
 from jianfu.analysis import direction, genre
 from jianfu.analysis.direction import Addressing
 from jianfu.kinds import KIND_MODULES, CheckContext
-from jianfu.model import Document, DocumentStats, Finding, SectionStat
+from jianfu.model import Document, DocumentStats, Finding, Paragraph, SectionStat
 from jianfu.rules import Rule
 from jianfu.settings import Settings
 from jianfu.sized_cache import SizedCache
 from jianfu.text.normalize import reading_pieces
+from jianfu.text.structure import is_page_number
 
 log = logging.getLogger(__name__)
 
@@ -245,7 +246,14 @@ def _blocks(document: Document) -> list[_Block]:
     for p in document.paragraphs:
         if p.end <= body_start or p.start >= body_end or not p.text.strip():
             continue
-        joins = document.continues and document.continues[p.index] and groups and groups[-1][-1] == p.index - 1
+        if document.continues and is_page_number(document.norm[p.start : p.end]):
+            continue  # "— 2 —" from a PDF copy: nothing to read, and a wrapped sentence may run across it
+        joins = (
+            document.continues
+            and document.continues[p.index]
+            and groups
+            and all(_between_lines(document, q) for q in document.paragraphs[groups[-1][-1] + 1 : p.index])
+        )
         if joins:
             groups[-1].append(p.index)
         else:
@@ -260,12 +268,18 @@ def _blocks(document: Document) -> list[_Block]:
             line = document.norm[q.start : q.end]
             if n < len(group):  # a hard-wrapped line: the spaces a PDF leaves before the wrap go too
                 line = line.rstrip(" \t\u3000")
-            for s, e in reading_pieces(line):
-                texts.append(line[s:e])
-                starts.append(q.start + s)
+            skip = len(line) - len(line.lstrip(" ")) if n > 1 else 0  # and the one it leaves after it
+            for s, e in reading_pieces(line[skip:]):
+                texts.append(line[skip + s : skip + e])
+                starts.append(q.start + skip + s)
         offsets = tuple(itertools.accumulate((len(t) for t in texts[:-1]), initial=0))
         blocks.append(_Block("".join(texts), tuple(starts), offsets))
     return blocks
+
+
+def _between_lines(document: Document, paragraph: Paragraph) -> bool:
+    """A line a hard-wrapped sentence runs across: blank, or a page number."""
+    return not paragraph.text.strip() or is_page_number(document.norm[paragraph.start : paragraph.end])
 
 
 def check(

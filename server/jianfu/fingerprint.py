@@ -26,22 +26,43 @@ def normalise(text: str) -> str:
 
 
 def sentence_span(document: Document, offset: int) -> tuple[int, int]:
-    """(start, end) in ``document.text`` of the sentence holding ``offset`` (within its paragraph)."""
+    """(start, end) in ``document.text`` of the sentence holding ``offset``: within its paragraph, or
+    within the lines a hard-wrapped text draft breaks one paragraph into (read as one, like the rules)."""
     paragraphs = document.paragraphs
     if not paragraphs:
         return (0, len(document.text))
-    index = max(0, bisect_right([p.start for p in paragraphs], offset) - 1)
-    paragraph = paragraphs[index]
-    local = offset - paragraph.start
-    for start, end in sentence_spans(document.norm[paragraph.start : paragraph.end]):
+    first = last = max(0, bisect_right(paragraphs, offset, key=lambda p: p.start) - 1)
+    if document.continues:
+        while first > 0 and document.continues[first]:
+            first -= 1
+        while last + 1 < len(paragraphs) and document.continues[last + 1]:
+            last += 1
+    lines = paragraphs[first : last + 1]
+    joined, starts, pos = [], [], 0  # the lines' text without their breaks, and where each line begins in it
+    for line in lines:
+        starts.append(pos)
+        joined.append(document.norm[line.start : line.end])
+        pos += line.end - line.start
+
+    def place(local: int) -> int:  # an offset in the joined text -> an offset in the document
+        n = bisect_right(starts, local) - 1
+        return lines[n].start + local - starts[n]
+
+    local = next(starts[i] + offset - line.start for i, line in enumerate(lines) if line.start <= offset <= line.end)
+    for start, end in sentence_spans("".join(joined)):
         if start <= local < end:
-            return (paragraph.start + start, paragraph.start + end)
-    return (paragraph.start, paragraph.end)
+            return (place(start), place(end - 1) + 1)
+    return (lines[0].start, lines[-1].end)
 
 
 def sentence_of(document: Document, finding: Finding) -> str:
+    """The sentence as written, without the hard wraps of a text draft."""
     start, end = sentence_span(document, finding.start)
-    return document.text[start:end].strip()
+    return _unwrapped(document.text[start:end]).strip()
+
+
+def _unwrapped(text: str) -> str:
+    return text.replace("\r\n", "").replace("\n", "")
 
 
 def of_text(rule: str, sentence: str) -> str:

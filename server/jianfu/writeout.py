@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import os
 import shutil
+import stat
 import tempfile
 from pathlib import Path
 
@@ -19,6 +20,8 @@ def write_atomic(path: Path, data: bytes) -> None:
     sweep_stale(path.parent, prefix)
     fd, tmp = tempfile.mkstemp(prefix=f"{prefix}{os.getpid()}.", suffix=".tmp", dir=path.parent)
     try:
+        if os.name == "posix":  # mkstemp makes 0600: a report, form or publish.xml must read like any file
+            os.chmod(tmp, _mode_for(path))
         with os.fdopen(fd, "wb") as stream:
             stream.write(data)
             stream.flush()
@@ -30,6 +33,27 @@ def write_atomic(path: Path, data: bytes) -> None:
         except OSError:
             pass
         raise
+
+
+def _mode_for(path: Path) -> int:
+    """The replaced file's permissions, or those a new file gets under the process's umask."""
+    try:
+        return stat.S_IMODE(path.stat().st_mode)
+    except OSError:
+        return 0o666 & ~_umask()
+
+
+def _umask() -> int:
+    try:  # Linux: read it without changing it (os.umask sets it, which other threads would see)
+        with open("/proc/self/status", encoding="ascii") as status:
+            for line in status:
+                if line.startswith("Umask:"):
+                    return int(line.split()[1], 8)
+    except (OSError, ValueError):
+        pass
+    mask = os.umask(0o022)
+    os.umask(mask)
+    return mask
 
 
 def sweep_stale(folder: Path, prefix: str) -> None:

@@ -9,10 +9,12 @@ import subprocess
 from pathlib import Path
 
 import docx
+import jsonschema
 import openpyxl
 import pypdf
 import pytest
 
+import jianfu as jianfu_package
 from jianfu.assessment import checklist
 from tests.review.test_annotate import SOFFICE, jianfu
 
@@ -93,6 +95,8 @@ def test_the_docx_form_reads_back_and_libreoffice_prints_every_item(tmp_path: Pa
     )
     for item in ITEMS + [m.item for m in checklist.load().manual] + ["评估人", "审核人", "日期", "总体结论"]:
         assert _squash(item) in printed, item
+    pages = pypdf.PdfReader(str(tmp_path / "一致性评估表.pdf")).pages
+    assert f"第{len(pages)}页共{len(pages)}页" in _squash(pages[-1].extract_text())  # the footer's page fields
 
 
 def test_xlsx_html_and_json_by_suffix(tmp_path: Path) -> None:
@@ -105,6 +109,10 @@ def test_xlsx_html_and_json_by_suffix(tmp_path: Path) -> None:
     page = (tmp_path / "表.html").read_text("utf-8")
     assert all(item in page for item in ITEMS) and "<script" not in page and "http" not in page.split("</style>")[1]
     payload = json.loads((tmp_path / "表.json").read_text("utf-8"))
+    schema = json.loads(
+        (Path(jianfu_package.__file__).parent / "schemas" / "assessment.schema.json").read_text("utf-8")
+    )
+    jsonschema.validate(payload, schema)
     form = payload["assessments"][0]
     assert [r["item"] for r in form["rows"]] == ITEMS
     quote = next(r for r in form["rows"] if r["item"] == "报送贯彻落实情况")["quotes"][0]
@@ -121,3 +129,23 @@ def test_bad_arguments_say_what_to_do(tmp_path: Path) -> None:
     many = jianfu("assess", str(draft), str(EXAMPLES / "违规通知.txt"))
     assert many.returncode == 2 and "文件夹" in many.stderr
     assert not (tmp_path / "表.pdf").exists()
+
+
+def test_a_batch_in_xlsx_keeps_same_named_drafts_apart(drafts: Path, tmp_path: Path) -> None:
+    (drafts / "会议通知.txt").write_text((EXAMPLES / "违规通知.txt").read_text("utf-8"), "utf-8")
+    out = tmp_path / "表"
+    done = jianfu("assess", str(drafts), "-o", str(out), "--format", "xlsx", "--jobs", "2")
+    assert done.returncode == 2 and "损坏.docx" in done.stderr
+    names = sorted(p.name for p in out.rglob("*") if p.is_file())
+    assert names == [
+        "会议通知.docx_一致性评估表.xlsx", "会议通知.txt_一致性评估表.xlsx", "评估汇总.xlsx",
+        "请示_一致性评估表.xlsx", "违规通知_一致性评估表.xlsx",
+    ]  # fmt: skip
+    assert not [p for p in out.rglob(".*")]  # no temporary file left behind
+    inside = drafts / "评估表"
+    for _ in range(2):  # a second run does not take the forms of the first for drafts
+        jianfu("assess", str(drafts), "-o", str(inside))  # .docx forms: the kind of file a draft is
+    assert len(list(inside.rglob("*.docx"))) == len(names)
+    summary = openpyxl.load_workbook(out / "评估汇总.xlsx").active
+    rows = {Path(str(r[0].value)).name: [c.value for c in r] for r in summary.iter_rows(min_row=2)}
+    assert rows["损坏.docx"][5] == "无法评估" and rows["会议通知.txt"][5] == "需修改"

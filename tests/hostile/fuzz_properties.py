@@ -26,6 +26,7 @@ from jianfu.model import Document
 from jianfu.output.jsonout import finding_dict
 from jianfu.positions import TextIndex
 from jianfu.rules import load_rules
+from jianfu.text.normalize import reading_text
 from jianfu.text.readers import ReadError, read_bytes
 from jianfu.text.structure import parse
 
@@ -123,9 +124,10 @@ def findings_hold(document: Document, findings: tuple) -> None:  # type: ignore[
         assert out["text"] == text[finding.start : finding.end]
         if (template := quoting_messages().get(finding.rule)) is not None:
             # the message quotes the words at the span, in the normal form messages are written in
-            # (traditional characters simplified: same length, same places) and without the line
-            # breaks of a hard-wrapped paragraph, which phrase rules read joined
-            words = "".join(document.norm[finding.start : finding.end].splitlines())
+            # (traditional characters simplified: same length, same places) and as phrase rules read
+            # them: without the line breaks of a hard-wrapped paragraph, the spaces before a wrap
+            # and the stray spaces inside a sentence ("制 定")
+            words = read_as_rules_do(document.norm[finding.start : finding.end])
             assert finding.message == template.format(match=words), (finding.rule, finding.message, words)
         line_start = index.starts[out["line"] - 1]
         assert line_start + out["column"] - 1 == finding.start
@@ -134,6 +136,12 @@ def findings_hold(document: Document, findings: tuple) -> None:  # type: ignore[
             assert (position.line, position.character) == model_position(text, offset), (offset, position)
             if not (0 < offset < len(text) and text[offset - 1] == "\r" and text[offset] == "\n"):
                 assert positions.offset(position) == offset
+
+
+def read_as_rules_do(span: str) -> str:
+    lines = span.splitlines()
+    kept = [line.rstrip(" \t\u3000") for line in lines[:-1]] + lines[-1:]
+    return "".join(reading_text(line)[0] for line in kept)
 
 
 def engine_holds(text: str, checker: Checker) -> None:

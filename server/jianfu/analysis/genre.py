@@ -9,6 +9,11 @@ changes what a sentence means.
 - ``notice``: any 通报.
 - ``village``: a document whose title addresses or assesses the villages (村级工作考核细则): its scored items
   name no village, the title does.
+- ``petition``: a document about petition work (信访工作目标考核办法): the ranks and bonuses in its scoring lines
+  are petition rankings even where a line does not say 信访.
+- ``app``: a document whose title or body names a government app, mini-program or account (“××通”APP,
+  小程序, 公众号): it names the app once, and its later lines speak of 注册率, 推广完成情况, 签到情况
+  without naming it again.
 """
 
 from __future__ import annotations
@@ -37,14 +42,22 @@ _GENRES = (
     # addressed to or assessing the villages: in its scoring table "成立领导小组，得2分" is demanded of them
     ("village", re.compile("村级|村（社区）|村（居）|各村|对村|村居|村“两委”|村两委|行政村")),
     ("notice", re.compile("通报")),
+    # about petition work (信访工作考核办法, 信访维稳责任书): its scores and ranks are judged by petitions
+    ("petition", re.compile("信访|上访|维稳")),
 )
 _RANKING_NOTICE = re.compile("通报|情况|得分")
 # a results notice whose title was lost (pasted from a web page): its opening and its rank lines
 _RESULTS_OPENING = re.compile(
-    "现将[^。；]{0,40}(?:考核|考评|评比|测评|暗访|督查|检查|评估)[^。；]{0,10}(?:结果|情况)[^。；]{0,6}通报如下"
+    "现将[^。；]{0,40}(?:考核|考评|评比|测评|暗访|督查|检查|评估)[^。；]{0,10}(?:结果|情况|红黑榜|排名|名次)[^。；]{0,6}通报如下"
 )
-_RANK_LINES = re.compile("排名|名次|第[一二三]名|末位|后[一二三四五六七八九十\\d]{1,2}[名位]|倒数|位列")
+_RANK_LINES = re.compile("排名|名次|第[一二三]名|末位|后[一二三四五六七八九十\\d]{1,2}[名位]|倒数|位列|黑榜")
 _RUN_ON_TITLE = 24
+# an app, a mini-program, an account or a named platform (“智慧党建”平台, “驻村通”手机端)
+_APP_NAMED = re.compile(
+    "APP|App(?![a-z])|(?<![A-Za-z])app(?![a-z])|小程序|客户端|公众号|视频号|学习强国|青年大学习|电子医保凭证|电子社保卡|"
+    "[“\"][^”\"。；，\n]{1,12}[”\"](?:学习|管理|服务|工作|信息|政务|综合|数据)?(?:平台|系统|手机端|执法端|移动端|APP|App|小程序|公众号)|"
+    "[“\"][^”\"。；，\n]{0,8}(?:通|钉|在线)[”\"]"
+)
 
 
 def detect(document: Document) -> frozenset[str]:
@@ -55,6 +68,8 @@ def detect(document: Document) -> frozenset[str]:
     if _RANK_LINES.search(document.norm) and ("notice" in found or _RESULTS_OPENING.search(document.norm)):
         # a 通报 whose body ranks ("……位列后三名") is a ranking notice whatever its title says
         found |= {"ranking", "notice"}
+    if _APP_NAMED.search(title) or _APP_NAMED.search(document.norm):
+        found.add("app")
     return frozenset(found)
 
 

@@ -43,7 +43,7 @@ _NEGATION_BEFORE = re.compile(
     # a report that something was never done ("我县今年未对乡镇开展排名通报"); a bare 未 is a condition (未完成的扣分)
     "(?:今年|全年|去年|年内|从|均|尚|一直)未|未(?:要求|向|对|下达|设置|实行|搞|再|曾)|撤销|撤除|"
     # 规范 cleans a practice up ("规范创建示范活动"), except where it says how to do it ("规范开展")
-    "规范(?!的|化|开展|实施|有序|运行|运作|设立|设置|签订|组织|推进|建设|填报|报送|上墙)|"
+    "严格规范|规范(?!的|化|开展|实施|有序|运行|运作|设立|设置|签订|组织|推进|建设|填报|报送|上墙)|"
     "不对|不把|不以|不将|不作|不列入|不纳入|不开展|不进行|不召开|不安排|不设|不提|不层层|未经[^，。；]{0,20}不|"
     # a bare 不 before a verb, except words where 不 does not negate the act:
     # 不断/不仅/不少/不同/不足/不定期/不论/不管/不但/不久/不利/不良/不够/不满/不超过/不低于…,
@@ -91,10 +91,14 @@ _CRITIQUE_BEFORE = re.compile(
     "存在|出现|发现|反映|(?<!调)查处(?!工作|任务|职责|权|[、和及等])|曝光|纠治|通报了|通报称|问题线索|典型问题|突出问题|形式主义|官僚主义|为基层减负|"
     "过多过滥|泛化|滥用|随意|变相|动辄|频繁|层层加码|"
     # a report about some places: "有的地方…", "一些部门…", "个别单位仍…"
-    "有的(?:地方|部门|单位|地区|乡镇)|一些(?:地方|部门|单位|地区)|部分[^，。；]{0,4}?(?:地方|部门|单位|地区|乡镇)|经调查|经查|"
-    "少数(?:地方|部门|单位)|个别(?:地方|部门|单位|地区)|仍有|仍然有|"
+    "有的(?:地方|部门|单位|地区|乡镇|要求|把|将|让|甚至)|一些(?:地方|部门|单位|地区)|部分[^，。；]{0,4}?(?:地方|部门|单位|地区|乡镇)|经调查|经查|"
+    "少数(?:地方|部门|单位)|个别(?:地方|部门|单位|地区)|仍有|仍然有|有的(?:还|甚至)要求|有些(?:地方|部门|单位)?(?:还|甚至)?要求|"
+    # the past recalled in a reflection or report: "过去，……每天要在不同平台签到"
+    "(?:^|[，,])(?:过去|以往|曾经|以前)[，,]|"
     # a demand from above named as the thing to report: "对于上级要求乡镇单独设立机构的，可向县减负办反映"
-    "对于?上级(?:部门)?(?:擅自|随意)?要求|典型案例|案例[：:]|通报指出"
+    "对于?上级(?:部门)?(?:擅自|随意)?要求|典型案例|案例[：:]|通报指出|"
+    # a recollection of how things were: "过去，每天要在不同平台签到、答题"
+    "^\\s*(?:过去|以往|从前|曾经|那时)[，,]"
 )
 # "报送工作进展情况、存在问题和下一步打算": the problems are one more item of a report, not a critique
 _REPORT_ITEM = re.compile("(?:[和及、与]|以及)(?:存在|遇到|发现|面临)的?(?:主要|突出)?(?:困难和|困难、|困难)?问题")
@@ -115,14 +119,16 @@ _CRITIQUE_AFTER = re.compile(
 _CRITIQUE_LATER = re.compile(
     "(?:仍然|依然|仍|还|较为|比较|十分|较|尤为)(?:突出|严重|普遍|多发)|屡禁不止|禁而未绝|时有发生|反弹回潮|"
     # a case reported and already dealt with: "……属于典型的“留痕主义”，已责令整改"
-    "属于典型的|已(?:被)?责令|已被(?:通报|问责|约谈|查处)|"
+    "属于典型的|已被(?:通报|问责|约谈|查处)|"
     "不同程度(?:地)?存在|(?:仍然|依然|仍|还)(?:存在|大量存在)|压力(?:很|较|过|太)大|"
-    "属于[^，。；]{0,6}(?:形式主义|官僚主义|留痕主义|痕迹主义)|"
+    "属于[^，。；]{0,6}(?:形式主义|官僚主义|留痕主义|痕迹主义)|已(?:被)?责令(?:其)?(?:限期)?(?:整改|纠正)|"
     "(?:加重|增加|加大|成为)(?:了)?[^，。；]{0,8}(?:基层)?负担|负担(?:较重|过重|沉重|繁重)|疲于应付|苦不堪言|不堪重负"
 )
 # A quotation or citation of the rules themselves.
 _QUOTATION = re.compile(
     "(?<!印发的)(?<!出台的)(?<!制定的)(?<!下发的)"
+    # a local body's own document reported in the news: "县河长办印发《……通知》，明确将……纳入考核"
+    "(?<!办印发)(?<!局印发)(?<!委印发)(?<!府印发)(?<!镇印发)(?<!街道印发)"
     "《[^》]{0,40}(?:规定|通知|意见|办法|条例|措施)》[^。；]{0,10}(?:指出|提出|明确|规定|要求|强调)|"
     "(?:规定|文件|通知|意见)(?:明确)?(?:指出|提出|强调)|根据[^。；]{0,30}规定|所称|是指|"
     # a complaint quoted in a report or commentary: 某乡镇干部曾自嘲：“……每天光是打卡签到……”
@@ -208,8 +214,22 @@ def _is_prohibited(text: str, start: int, end: int) -> bool:
     return bool(_NEGATION_LATER.search(_mask(text[end:e], _SANCTION).rstrip()))
 
 
+# A finding of an inquiry opens a sentence whose clauses run on after semicolons:
+# "调研发现，……下达的“一票否决”事项多达19项；县直部门与乡镇签订的各类责任书达47份"
+_FINDINGS_LEAD = re.compile("^[^，。；]{0,12}?(?:调研|调查|督查|检查|巡察|暗访|走访|审计)发现[，,：:]|^据(?:统计|调查|了解)[，,]")
+
+
+def _full_sentence_start(text: str, start: int) -> int:
+    s = start
+    while s > 0 and text[s - 1] not in "。！？!?\n":
+        s -= 1
+    return s
+
+
 def _is_critique(text: str, start: int, end: int) -> bool:
     s, e = sentence_bounds(text, start, end)
+    if _FINDINGS_LEAD.search(text[_full_sentence_start(text, s) : start]):
+        return True
     before = _mask(_outside_conditions(text[s:e])[: start - s], _PROBLEMS_AS_WORK)
     if _CRITIQUE_BEFORE.search(before):
         return True

@@ -72,8 +72,8 @@ def _quote(
     reason = _reason(finding, excuses.get((finding.rule, mark)))
     return model.Quote(
         paragraph=max(0, bisect_right(starts, finding.start) - 1) + 1,
-        sentence=_cut(document.text[start:end], finding.start - start, finding.end - start),
-        words=document.text[finding.start : finding.end],
+        sentence=_cut(document.text[start:end], finding.start - start, finding.end - start).replace("\n", ""),
+        words=document.text[finding.start : finding.end].replace("\n", ""),  # a text draft's hard wraps
         rule=finding.rule,
         article=finding.article,
         message=finding.message,

@@ -7,7 +7,7 @@ from jianfu.assessment import model
 TITLE = "与为基层减负一致性评估表"
 BASIS = "依据：《整治形式主义为基层减负若干规定》（2024年8月）第3条“地方和部门制发文件应当进行与为基层减负一致性评估”"
 ROW_HEADINGS = ("序号", "评估事项", "依据条款", "评估结论", "相关表述（所在段落）", "说明理由及备注")
-MANUAL_HEADINGS = ("序号", "核实事项", "依据条款", "核实内容", "评估结论", "核实情况")
+MANUAL_HEADINGS = ("序号", "核实事项", "依据条款", "评估结论", "核实内容", "核实情况")  # columns as ROW_HEADINGS
 SUMMARY_HEADINGS = ("文件", "标题", "文种", "行文方向", "字数", "总体结论", "需修改", "已说明理由", "人工核实", "备注")
 CLEAN = "—"
 
@@ -69,7 +69,7 @@ def row_values(row: model.Row) -> tuple[str, ...]:
 
 
 def manual_values(number: int, item: model.ManualCheck) -> tuple[str, ...]:
-    return (str(number), item.item, item.clause.cited, item.check, item.conclusion, "")
+    return (str(number), item.item, item.clause.cited, item.conclusion, item.check, "")
 
 
 def resolved_line(item: model.Resolved) -> str:

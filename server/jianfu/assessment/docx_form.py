@@ -23,6 +23,7 @@ ROW_WIDTHS_CM = (1.2, 3.0, 6.6, 2.2, 8.2, 4.5)  # landscape A4: 25.7 cm between 
 FACT_WIDTHS_CM = (4.0, 21.7)
 SUMMARY_WIDTHS_CM = (4.0, 5.0, 1.4, 1.6, 3.2, 2.4, 1.6, 1.8, 1.6, 3.1)
 BLANK = "\u3000" * 8  # the line to sign on
+_W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 _NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")  # lxml refuses these
 
 
@@ -174,6 +175,7 @@ def _template(title: str) -> dict[str, bytes]:
     fonts = normal.element.get_or_add_rPr().get_or_add_rFonts()
     for key in ("w:ascii", "w:hAnsi", "w:eastAsia"):
         fonts.set(qn(key), BODY_FONT)
+    _page_numbers(section.footer.paragraphs[0])
     body = word.element.body
     for empty in list(body.iterchildren(qn("w:p"))):
         body.remove(empty)
@@ -181,3 +183,32 @@ def _template(title: str) -> dict[str, bytes]:
     word.save(saved)
     with zipfile.ZipFile(saved) as archive:
         return {name: archive.read(name) for name in archive.namelist()}
+
+
+def _page_numbers(paragraph) -> None:  # type: ignore[no-untyped-def]
+    """第 N 页 共 M 页, centred in the footer: a form of several pages is filed and signed as one."""
+    from docx.enum.text import WD_ALIGN_PARAGRAPH
+    from docx.oxml import parse_xml
+
+    paragraph.alignment = WD_ALIGN_PARAGRAPH.CENTER
+    runs = "".join(
+        (
+            _run("第 ", half_points=18),
+            _field("PAGE"),
+            _run(" 页 共 ", half_points=18),
+            _field("NUMPAGES"),
+            _run(" 页", half_points=18),
+        )
+    )
+    for run in list(parse_xml(f'<w:p xmlns:w="{_W}">{runs}</w:p>')):
+        paragraph._p.append(run)
+
+
+def _field(code: str) -> str:
+    """A field Word and LibreOffice compute when they lay the pages out (PAGE, NUMPAGES)."""
+    return (
+        '<w:r><w:fldChar w:fldCharType="begin"/></w:r>'
+        f'<w:r><w:instrText xml:space="preserve"> {code} </w:instrText></w:r>'
+        '<w:r><w:fldChar w:fldCharType="separate"/></w:r><w:r><w:t>1</w:t></w:r>'
+        '<w:r><w:fldChar w:fldCharType="end"/></w:r>'
+    )

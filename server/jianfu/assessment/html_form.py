@@ -12,7 +12,8 @@ body{font:15px/1.7 "仿宋","FangSong","STFangsong","Noto Serif CJK SC",serif;ma
 h1,h2,th{font-family:"黑体","SimHei","Noto Sans CJK SC",sans-serif}
 h1{text-align:center;font-size:24px}h2{font-size:18px;margin-top:24px}
 table{border-collapse:collapse;width:100%}th,td{border:1px solid #000;padding:4px 6px;vertical-align:top;text-align:left}
-td p{margin:0 0 4px}b.words{background:#ffe08a}.revise{color:#b00;font-weight:bold}.status{color:#555}
+td p{margin:0 0 4px}b.words{background:#ffe08a}.revise{color:#b00;font-weight:bold}
+td.n,td.c{white-space:nowrap}.status{color:#555}
 .sign span{display:inline-block;min-width:9em;border-bottom:1px solid #000;margin-right:3em}
 @media print{body{margin:0;max-width:none}b.words{background:none}}
 """
@@ -40,9 +41,9 @@ def _table(headings: Sequence[str], rows: list[str]) -> str:
 def _row(row: model.Row) -> str:
     values = cells.row_values(row)
     quotes = _quotes(row.quotes) or _lines(values[4])
-    revise = ' class="revise"' if row.conclusion == model.TO_REVISE else ""
+    revise = ' class="c revise"' if row.conclusion == model.TO_REVISE else ' class="c"'
     return (
-        f'<tr data-conclusion="{escape(row.conclusion)}"><td>{values[0]}</td><td>{escape(values[1])}</td>'
+        f'<tr data-conclusion="{escape(row.conclusion)}"><td class="n">{values[0]}</td><td>{escape(values[1])}</td>'
         f"<td>{_lines(values[2])}</td><td{revise}>{escape(values[3])}</td><td>{quotes}</td><td>{_lines(values[5])}</td></tr>"
     )
 
@@ -56,8 +57,11 @@ def _page(title: str, body: str) -> bytes:
 
 def render(assessment: model.Assessment) -> bytes:
     facts = "".join(f"<tr><th>{escape(n)}</th><td>{escape(v)}</td></tr>" for n, v in cells.fact_pairs(assessment.facts))
+    kinds = ("n", "", "", "c", "", "")  # 序号 and 评估结论 stay on one line
     manual = [
-        "<tr>" + "".join(f"<td>{_lines(v)}</td>" for v in cells.manual_values(n, m)) + "</tr>"
+        "<tr>"
+        + "".join(f'<td class="{k}">{_lines(v)}</td>' for k, v in zip(kinds, cells.manual_values(n, m), strict=True))
+        + "</tr>"
         for n, m in enumerate(assessment.manual, 1)
     ]
     parts = [

@@ -93,6 +93,8 @@ def prepare(args: argparse.Namespace) -> Job:
     form_format, output, to_folder = _outputs(args, many)
     if output is not None and not to_folder and output.resolve() in {f.resolve() for f in files}:
         raise PlanError(f"参数错误：输出文件 {output} 是要评估的文稿，不能覆盖。请换一个文件名。")
+    if output is not None and to_folder:  # a re-run into a folder among the drafts: its forms are not drafts
+        files = [f for f in files if not (f.resolve().is_relative_to(output.resolve()) and _is_form(f))]
     batch_job = batch.Job(tuple(rules), base, config, tuple(parents))
     configs = SettingsResolver(base, config=config)
     baseline = None
@@ -215,6 +217,11 @@ def write(job: Job, outcome: Outcome) -> str | None:
     for path, data in rendered:
         write_atomic(path, data)
     return str(job.output)
+
+
+def _is_form(path: Path) -> bool:
+    stem = path.name[: -len(path.suffix)] if path.suffix else path.name
+    return stem.endswith(FORM_SUFFIX) or stem == SUMMARY_NAME
 
 
 def _form_names(sources: list[Path], suffix: str) -> dict[Path, Path]:

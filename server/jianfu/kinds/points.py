@@ -41,6 +41,8 @@ _LABELLED = re.compile(
 )
 # a table row under a 分值 column: "组织领导 100", "统计基础工作规范化建设 200分"
 _ROW = re.compile(r"(?m)^[ \t\r]*(?P<name>[^\n\d。；！？，,：:（()）]{2,20}?)[ \t\r]+(?P<pts>\d{2,4})[ \t\r]*分?(?!钟)[ \t\r]*$")
+# a cheap first look: a scoring table has at least two "N分）" or "N分" line ends
+_POINTS_MARK = re.compile(r"\d[ \t\r]*分[ \t\r]*(?:[）)]|$)", re.M)
 _TOTAL_ROW = re.compile("合计|总计|总分|小计|满分|分值|基本分")
 
 
@@ -104,7 +106,9 @@ def _is_assessment(rule: Rule, document: Document) -> bool:
 def _items(norm: str) -> list[_Item]:
     items: list[_Item] = []
     taken: list[tuple[int, int]] = []
-    for m in _LABELLED.finditer(norm):
+    marks = _POINTS_MARK.finditer(norm)
+    labelled = _LABELLED.finditer(norm) if next(marks, None) and next(marks, None) else ()
+    for m in labelled:
         label = m.group("label")
         level = 1 if label[0] in _NUMERALS else 2 if label[0] in "（(" else 3
         points = float(m.group("pts") or m.group("pts2"))

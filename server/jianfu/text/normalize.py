@@ -21,6 +21,8 @@ import unicodedata
 from functools import lru_cache
 from importlib import resources
 
+from jianfu.analysis.caching import for_short_texts
+
 _FIXED = {
     **{chr(c): chr(c - 0xFEE0) for c in range(0xFF10, 0xFF1A)},  # ０-９
     **{chr(c): chr(c - 0xFEE0) for c in range(0xFF21, 0xFF3B)},  # Ａ-Ｚ
@@ -34,6 +36,10 @@ _FIXED = {
     # spaces: no-break, en/em and narrow ones read as a plain space; invisible marks as one zero-width space
     **{c: " " for c in "\u00a0\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a\u202f\u205f"},
     **{c: "\u200b" for c in "\u200c\u200d\u2060\ufeff\u00ad"},
+    # variation selectors a PDF or a Japanese font puts after a character: invisible too
+    **{chr(c): "\u200b" for c in [*range(0xFE00, 0xFE10), *range(0xE0100, 0xE01F0)]},
+    # half-width, small and vertical forms of Chinese punctuation (Big5 and vertical PDFs)
+    **dict(zip("｡､｢｣﹐﹑﹔﹕﹖﹗︐︑︒︓︔︕︖︰〝〞＂＇", "。、“”，、；：？！，、。：；！？：“”\"'", strict=True)),
 }
 # Radicals that PDF fonts give for whole simplified characters and that NFKC does not map.
 _SIMPLIFIED_RADICALS = dict(zip(
@@ -94,7 +100,7 @@ _WORDS = {
     **{w: w.replace("覆", "复") for w in ("答覆", "批覆", "回覆", "函覆", "覆函", "電覆", "覆電", "核覆", "反覆", "覆信")},
     **{w: w.replace("藉", "借") for w in ("藉口", "藉此", "藉助", "藉機", "憑藉", "藉以", "藉由", "藉故")},
 }
-_WORD_MARKS = frozenset("瞭覆藉")
+_WORD_MARKS = "瞭覆藉"
 
 
 @lru_cache(maxsize=1)
@@ -126,9 +132,14 @@ _HALF_WIDTH_MARK = re.compile(
 )
 # A half-width full stop ending a Chinese sentence ("已全部废止.", "报县委办. 各村要"); never a decimal
 # point, a file name or the "一." of a heading (see _stop)
-_HALF_WIDTH_STOP = re.compile(f"\\.(?<=[{_CJK}）”》]\\.)(?=[ \t]*(?:[{_CJK}“（《]|\r?\n|$))")
-_NUMERALS = frozenset("一二三四五六七八九十百零〇")
-_ASCII_MARKS = frozenset(_FULL_WIDTH) | {'"', "'"}
+_HALF_WIDTH_STOP = re.compile(
+    f"\\.(?<=[{_CJK}]\\.)(?![A-Za-z.])"  # after a Chinese character: never a decimal point ("通知.docx" stays)
+    f"|\\.(?<=[）”》%0-9A-Za-z]\\.)(?=[ \t]*(?:[{_CJK}“（《]|$))"
+    f"|\\.(?<=[）”》%]\\.)(?=[ \t]*\r?\n)"
+    f"|\\.(?<=[0-9A-Za-z]\\.)(?=[ \t]*\r?\n(?!\\d))"  # not the "0." of 0.5 broken by a wrap
+)
+_ORDINALS = frozenset("一二三四五六七八九十百零〇0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz")
+_ASCII_MARKS = ",;:()!?\"'"
 # Straight quotes in pairs on one line, with Chinese inside or beside: 须在"村务通"上签到.
 _QUOTE_PAIRS = {'"': re.compile(r'(?<=(.))?"([^"]{1,60})"(?=(.))?', re.DOTALL),
                 "'": re.compile(r"(?<=(.))?'([^']{1,60})'(?=(.))?", re.DOTALL)}
@@ -151,7 +162,7 @@ def _quote_pair(m: re.Match[str]) -> str:
 
 
 def _full_width_marks(text: str) -> str:
-    if _ASCII_MARKS.isdisjoint(text):
+    if not _any_of(_ASCII_MARKS, text):
         return text
     if "(" in text:
         text = _BRACKETS.sub(_bracket_pair, text)
@@ -168,10 +179,17 @@ def _full_stops(text: str) -> str:
 def _stop(m: re.Match[str]) -> str:
     at = m.start()
     before = at
-    while before > 0 and m.string[before - 1] in _NUMERALS:
+    while before > 0 and m.string[before - 1] in _ORDINALS:
         before -= 1
-    starts_line = before == 0 or m.string[before - 1] in "\n\r \t\u3000#"
-    return "." if before < at and starts_line else "。"  # "一.加强领导" is a heading's ordinal
+    # an item starts a line or follows a mark in a run-in list ("所需材料：1.户口本；2.身份证")
+    starts_item = before == 0 or m.string[before - 1] in "\n\r \t\u3000#：:；;，,。（(、"
+    # "一.加强领导", "3.各乡镇要": a list item's ordinal, not the end of a sentence ("达到85%.", "共5条.")
+    return "." if before < at and starts_item else "。"
+
+
+def _any_of(chars: str, text: str) -> bool:
+    # one substring search per character is ~50 times faster than set.isdisjoint over a long text
+    return any(c in text for c in chars)
 
 
 def normalize(text: str) -> str:
@@ -180,10 +198,41 @@ def normalize(text: str) -> str:
         return text
     if not _changed().isdisjoint(text):
         text = text.translate(_table())
-    if not _WORD_MARKS.isdisjoint(text):
+    if _any_of(_WORD_MARKS, text):
         pattern, words = _words()
         text = pattern.sub(lambda m: words[m.group(0)], text)
-    return _full_stops(_full_width_marks(text))
+    return _full_stops(_quote_order(_full_width_marks(text)))
+
+
+# Quotes typed the wrong way round or twice the same way (”村务通“, ”六有”): on a line whose quote marks
+# pair up, they read as opening and closing in turn. A line with an odd count (a quotation running on to
+# the next paragraph) is left as it is.
+_QUOTE_PAIRS_OF = ("“”", "‘’")
+_QUOTE_MARKS = {pair: re.compile(f"[{pair}\n]") for pair in _QUOTE_PAIRS_OF}
+
+
+def _quote_order(text: str) -> str:
+    for pair in _QUOTE_PAIRS_OF:
+        if pair[1] in text and _slipped("".join(_QUOTE_MARKS[pair].findall(text)), pair):
+            text = "\n".join(_in_turn(line, pair) for line in text.split("\n"))
+    return text
+
+
+def _slipped(marks: str, pair: str) -> bool:
+    """In the quote marks (and line breaks) of a text: one opening or closing after another, or a line's
+    first mark a closing one."""
+    opening, closing = pair
+    return opening * 2 in marks or closing * 2 in marks or marks.startswith(closing) or "\n" + closing in marks
+
+
+def _in_turn(line: str, pair: str) -> str:
+    marks = [i for i, c in enumerate(line) if c in pair]
+    if not marks or len(marks) % 2 or not _slipped("".join(line[i] for i in marks), pair):
+        return line
+    chars = list(line)
+    for k, i in enumerate(marks):
+        chars[i] = pair[k % 2]
+    return "".join(chars)
 
 
 # Characters of a line that a rule does not read (``reading_pieces``): all spans of white space
@@ -207,6 +256,11 @@ def reading_pieces(line: str) -> tuple[tuple[int, int], ...]:
     """(start, end) of the runs of ``line`` (a normal form) that rules read: stray spaces left out."""
     if " " not in line.lstrip(" ") and "\u200b" not in line:
         return ((0, len(line)),) if line else ()
+    return _pieces(line)
+
+
+@for_short_texts(maxsize=4096)  # every check reads every line: a line with spaces is split once
+def _pieces(line: str) -> tuple[tuple[int, int], ...]:
     gaps = [m.span() for m in _STRAY_GAP.finditer(line)]
     if " " in line:
         gaps += _spaced_word_gaps(line)
@@ -235,3 +289,12 @@ def _spaced_word_gaps(line: str) -> list[tuple[int, int]]:
             continue  # "机构 2分": spaced on one side only, between Chinese, may be a cell gap
         gaps += [g for g in (left, right) if g[0] < g[1]]
     return gaps
+
+
+def reading_text(line: str) -> tuple[str, tuple[int, ...]]:
+    """``line`` as rules read it (``reading_pieces`` joined) and, for each of its offsets, the offset in ``line``."""
+    pieces = reading_pieces(line)
+    if len(pieces) <= 1 and (not pieces or pieces[0] == (0, len(line))):
+        return line, tuple(range(len(line) + 1))
+    where = [i for s, e in pieces for i in range(s, e)]
+    return "".join(line[s:e] for s, e in pieces), (*where, pieces[-1][1] if pieces else 0)

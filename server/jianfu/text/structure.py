@@ -8,14 +8,15 @@ from collections.abc import Sequence
 
 from jianfu.model import Document, Paragraph, Section
 from jianfu.text.count import count_chars
-from jianfu.text.normalize import normalize
+from jianfu.text.normalize import normalize, reading_text
 
 _CN_NUM = "一二三四五六七八九十百零〇"
 # 层次序数: level -> pattern at the start of a paragraph (after optional Markdown '#').
+# "一、二、三名" and "1、2、3项" open an enumeration (a hard wrap put it at the start of a line), not a heading.
 _HEADING_PATTERNS: tuple[tuple[int, re.Pattern[str]], ...] = (
-    (1, re.compile(f"[{_CN_NUM}]+[、，,.]")),
+    (1, re.compile(f"[{_CN_NUM}]+[、，,.](?![{_CN_NUM}]+[、，,])")),
     (2, re.compile(f"[（(][{_CN_NUM}]+[）)]")),
-    (3, re.compile(r"\d{1,2}(?:[、]|[.](?!\d))")),
+    (3, re.compile(r"\d{1,2}(?:[、](?!\d{1,2}、)|[.](?!\d))")),
     (4, re.compile(r"[（(]\d{1,2}[）)]")),
 )
 _MD_PREFIX = re.compile(r"[ \t\u3000]*(?:#{1,6}[ \t]+|[*_]{2})?")
@@ -46,8 +47,19 @@ def split_paragraphs(text: str) -> tuple[Paragraph, ...]:
     return tuple(paragraphs)
 
 
+_ORDINAL_REACH = 30  # characters: an ordinal, letter-spaced, with the Markdown or indent before it
+
+
 def heading_level(norm_line: str) -> tuple[int, int] | None:
     """Return (level, offset after the ordinal) if the line starts with a 层次序数."""
+    if " " in norm_line.lstrip(" \t\u3000#")[:6]:  # "一 、 发 展 基 础" from a letter-spaced PDF
+        read, where = reading_text(norm_line[:_ORDINAL_REACH])
+        found = _heading_level(read)
+        return (found[0], where[found[1]]) if found else None
+    return _heading_level(norm_line)
+
+
+def _heading_level(norm_line: str) -> tuple[int, int] | None:
     prefix = _MD_PREFIX.match(norm_line)
     offset = prefix.end() if prefix else 0
     for level, pattern in _HEADING_PATTERNS:
@@ -58,14 +70,24 @@ def heading_level(norm_line: str) -> tuple[int, int] | None:
 
 
 def _heading_text(norm_line: str, after_ordinal: int) -> tuple[str, int]:
-    """The heading proper: up to the first sentence-ending mark, or the whole short line."""
+    """The heading proper: up to the first sentence-ending mark, or the whole short line (read without stray
+    spaces: "指 导思想" is 指导思想)."""
     rest = norm_line[after_ordinal:]
     m = _HEADING_END.search(rest)
     if m and m.start() <= 30:
-        return rest[: m.start()].strip(" *#\u3000"), after_ordinal + m.start()
-    if len(rest) <= 40:
-        return rest.strip(" *#\u3000"), len(norm_line)
-    return rest[:20].strip(" *#\u3000"), after_ordinal + min(len(rest), 20)
+        return _read(rest[: m.start()]), after_ordinal + m.start()
+    whole = _read(rest[:100]) if len(rest) <= 100 else None  # a letter-spaced heading is twice as long
+    if whole is not None and len(whole) <= 40:
+        return whole, len(norm_line)
+    return _read(rest[:20]), after_ordinal + min(len(rest), 20)
+
+
+def _reading(line: str) -> str:
+    return reading_text(line)[0] if " " in line or "\u200b" in line else line
+
+
+def _read(text: str) -> str:
+    return reading_text(text.strip(" *#\u3000"))[0].strip(" *#\u3000")
 
 
 def parse(text: str, *, path: str | None = None, encoding: str | None = None, wrapped: bool = True) -> Document:
@@ -79,12 +101,13 @@ def parse(text: str, *, path: str | None = None, encoding: str | None = None, wr
     # Title: the first non-empty paragraph, plus a continuation line ending like a title.
     first = nonempty[0]
     title_paras = [first]
-    norm_of = lambda p: norm[p.start : p.end].strip()  # noqa: E731
+    # a line as rules read it: "行 动 考 核 结 果 的 通 报" from a letter-spaced PDF ends like a title
+    norm_of = lambda p: _reading(norm[p.start : p.end].strip())  # noqa: E731
     if (
         len(nonempty) > 1
         and not _TITLE_SUFFIX.search(norm_of(first))
         and _TITLE_SUFFIX.search(norm_of(nonempty[1]))
-        and len(nonempty[1].text.strip()) <= 40
+        and len(norm_of(nonempty[1])) <= 40
         and heading_level(norm_of(nonempty[1])) is None
     ):
         title_paras.append(nonempty[1])
@@ -172,14 +195,30 @@ _MIN_WRAPPED_LINE = 12  # hard wraps come at a fixed width: a short line ended o
 _MIN_WRAPPED_HEADING = 18  # "（一）请各地……" running on: a numbered sentence, not a short heading
 
 
+# A page number that a PDF copy leaves between two lines of a sentence: "— 2 —", "-2-", "第2页 共5页", "2/5"
+_PAGE_NUMBER = re.compile(
+    r"\s*(?:[—–·•-]+\s*\d{1,3}\s*[—–·•-]+|第\s*\d{1,3}\s*页(?:\s*[，,]?\s*共\s*\d{1,3}\s*页)?|\d{1,3}\s*/\s*\d{1,3})\s*"
+)
+
+
+def is_page_number(norm_line: str) -> bool:
+    return len(norm_line) <= 24 and _PAGE_NUMBER.fullmatch(norm_line) is not None
+
+
 def _continuations(norm: str, paragraphs: Sequence[Paragraph]) -> tuple[bool, ...]:
-    """Which lines continue a sentence broken by a hard wrap (no indent, no heading, no full stop before)."""
+    """Which lines continue a sentence broken by a hard wrap (no indent, no heading, no full stop before),
+    also across a page break that left its page number (and blank lines) between the two lines."""
     out = [False] * len(paragraphs)
+    text_of = [norm[p.start : p.end] for p in paragraphs]
     for i in range(1, len(paragraphs)):
-        before, line = (
-            norm[paragraphs[i - 1].start : paragraphs[i - 1].end],
-            norm[paragraphs[i].start : paragraphs[i].end],
-        )
+        j = i - 1
+        while j > 0 and (not text_of[j].strip() or is_page_number(text_of[j])):
+            j -= 1  # back over a page number, and blank lines around it
+        if j < i - 1 and not any(is_page_number(t) for t in text_of[j + 1 : i]):
+            j = i - 1  # only blank lines: a paragraph ended
+        before, line = text_of[j], text_of[i]
+        if line.startswith(" ") and line[1:2].strip():
+            line = line[1:]  # one space a PDF left at the wrap is no indent (an indent is two or more, or 　)
         out[i] = (
             len(before.strip()) >= _MIN_WRAPPED_LINE
             and bool(line.strip())
@@ -187,6 +226,7 @@ def _continuations(norm: str, paragraphs: Sequence[Paragraph]) -> tuple[bool, ..
             and not _BLOCK_START.match(line)
             and (heading_level(before.strip()) is None or len(before.strip()) >= _MIN_WRAPPED_HEADING)
             and heading_level(line) is None
+            and not is_page_number(line)
         )
     return tuple(out)
 
