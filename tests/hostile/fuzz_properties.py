@@ -229,8 +229,7 @@ def incremental_holds(text: str, edits: list, state: ServerState) -> None:  # ty
 
 def new_state() -> ServerState:
     state = ServerState()
-    state.rules = list(rules())
-    state._checker = Checker(state.rules)
+    state.rules = list(rules())  # the session builds its checker from them
     return state
 
 
