@@ -252,7 +252,7 @@ def test_a_document_naming_an_app_anywhere_is_read_as_the_app_genre() -> None:
 
 
 def test_sentence_and_clause_bounds_are_the_marks_around_a_match() -> None:
-    from jianfu.analysis import mode
+    from jianfu.analysis import bounds as mode
 
     def walked(text: str, start: int, end: int) -> tuple[int, int, int, int]:  # the plain definition
         s = start

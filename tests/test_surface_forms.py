@@ -14,7 +14,8 @@ from jianfu.analysis.sentences import sentence_spans
 from jianfu.engine import Checker
 from jianfu.lsp.convert import PositionMap
 from jianfu.settings import Settings
-from jianfu.text.normalize import normalize, reading_pieces
+from jianfu.text.normalize import normalize
+from jianfu.text.reading import reading_pieces
 from jianfu.text.structure import _heading_text, heading_level, is_page_number, parse
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "bench"))

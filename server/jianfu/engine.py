@@ -24,7 +24,7 @@ from jianfu.model import Document, DocumentStats, Finding, Paragraph, SectionSta
 from jianfu.rules import Rule
 from jianfu.settings import Settings
 from jianfu.sized_cache import SizedCache
-from jianfu.text.normalize import reading_pieces
+from jianfu.text.reading import reading_pieces
 from jianfu.text.structure import is_page_number
 
 log = logging.getLogger(__name__)

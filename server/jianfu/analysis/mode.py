@@ -16,11 +16,20 @@ Three things keep a requirement a requirement even when a cue word is near:
 from __future__ import annotations
 
 import re
-from bisect import bisect_left
-from functools import lru_cache
 
-SENTENCE_END = "。！？；!?;\n"
-CLAUSE_END = SENTENCE_END + "，,：:"
+from jianfu.analysis.bounds import clause_end, clause_start, full_sentence_start, sentence_bounds
+
+__all__ = [
+    "ALWAYS_SILENT",
+    "OWN_WORK_ARTICLES",
+    "clause_end",
+    "clause_start",
+    "is_not_a_requirement",
+    "mode",
+    "reason",
+    "sentence_bounds",
+    "silencing_modes",
+]
 
 # 整治 as a clean-up verb, not as part of the name of a task (环境整治、排查整治、整治工作) or a campaign
 # someone joins (参与专项整治).
@@ -144,33 +153,6 @@ _BASIS = re.compile(
 )
 
 
-@lru_cache(maxsize=8)
-def _marks_in(text: str, marks: str) -> tuple[int, ...]:
-    """Where the marks are in ``text``: found once per paragraph, so that a run-on paragraph of 10,000 字
-    without a full stop (PDF lines joined) is not walked character by character for every match."""
-    return tuple(m.start() for m in re.finditer(f"[{re.escape(marks)}]", text))
-
-
-def sentence_bounds(text: str, start: int, end: int) -> tuple[int, int]:
-    ends = _marks_in(text, SENTENCE_END)
-    i = bisect_left(ends, start)
-    j = bisect_left(ends, end)
-    # keep the closing mark with its sentence
-    return (ends[i - 1] + 1 if i else 0), (ends[j] + 1 if j < len(ends) else len(text))
-
-
-def clause_start(text: str, start: int) -> int:
-    ends = _marks_in(text, CLAUSE_END)
-    i = bisect_left(ends, start)
-    return ends[i - 1] + 1 if i else 0
-
-
-def clause_end(text: str, end: int) -> int:
-    ends = _marks_in(text, CLAUSE_END)
-    j = bisect_left(ends, end)
-    return ends[j] if j < len(ends) else len(text)
-
-
 def _mask(text: str, pattern: re.Pattern[str]) -> str:
     """Blank out the matches of ``pattern``, keeping offsets (so the match stays where it was)."""
     return pattern.sub(lambda m: "□" * len(m.group(0)), text)
@@ -208,7 +190,10 @@ def _is_prohibited(text: str, start: int, end: int) -> bool:
     if cs > 0 and text[cs - 1] in "：:":
         lead_start = clause_start(text, cs - 1)
         # (环境卫生整治“每日一报”： names the work, as elsewhere)
-        if re.search(f"严禁|禁止|不得|杜绝|取消|清理|{_WORK_ZHENGZHI}|纠治|以下(?:问题|做法|情形|现象)", text[lead_start : cs - 1]):
+        if re.search(
+            f"严禁|禁止|不得|杜绝|取消|清理|{_WORK_ZHENGZHI}|纠治|以下(?:问题|做法|情形|现象)",
+            text[lead_start : cs - 1],
+        ):
             return True
     after = _mask(text[end : clause_end(text, end)], _SANCTION)
     if _NEGATION_AFTER.search(after):
@@ -219,19 +204,14 @@ def _is_prohibited(text: str, start: int, end: int) -> bool:
 
 # A finding of an inquiry opens a sentence whose clauses run on after semicolons:
 # "调研发现，……下达的“一票否决”事项多达19项；县直部门与乡镇签订的各类责任书达47份"
-_FINDINGS_LEAD = re.compile("^[^，。；]{0,12}?(?:调研|调查|督查|检查|巡察|暗访|走访|审计)发现[，,：:]|^据(?:统计|调查|了解)[，,]")
-
-
-def _full_sentence_start(text: str, start: int) -> int:
-    s = start
-    while s > 0 and text[s - 1] not in "。！？!?\n":
-        s -= 1
-    return s
+_FINDINGS_LEAD = re.compile(
+    "^[^，。；]{0,12}?(?:调研|调查|督查|检查|巡察|暗访|走访|审计)发现[，,：:]|^据(?:统计|调查|了解)[，,]"
+)
 
 
 def _is_critique(text: str, start: int, end: int) -> bool:
     s, e = sentence_bounds(text, start, end)
-    if _FINDINGS_LEAD.search(text[_full_sentence_start(text, s) : start]):
+    if _FINDINGS_LEAD.search(text[full_sentence_start(text, s) : start]):
         return True
     before = _mask(_outside_conditions(text[s:e])[: start - s], _PROBLEMS_AS_WORK)
     if _CRITIQUE_BEFORE.search(before):

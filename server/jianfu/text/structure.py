@@ -8,7 +8,8 @@ from collections.abc import Sequence
 
 from jianfu.model import Document, Paragraph, Section
 from jianfu.text.count import count_chars
-from jianfu.text.normalize import normalize, reading_text
+from jianfu.text.normalize import normalize
+from jianfu.text.reading import reading_text
 
 _CN_NUM = "一二三四五六七八九十百零〇"
 # 层次序数: level -> pattern at the start of a paragraph (after optional Markdown '#').
