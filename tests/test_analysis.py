@@ -249,3 +249,27 @@ def test_a_document_naming_an_app_anywhere_is_read_as_the_app_genre() -> None:
     # a named learning platform is an app; a named station in the villages is not
     assert "app" in genre.detect(parse("各党支部：\n党员在“先锋e站”学习平台注册率达到95%。\n"))
     assert "app" not in genre.detect(parse("各乡镇：\n每个村建设1个“科普e站”。\n"))
+
+
+def test_sentence_and_clause_bounds_are_the_marks_around_a_match() -> None:
+    from jianfu.analysis import bounds as mode
+
+    def walked(text: str, start: int, end: int) -> tuple[int, int, int, int]:  # the plain definition
+        s = start
+        while s > 0 and text[s - 1] not in mode.SENTENCE_END:
+            s -= 1
+        e = end
+        while e < len(text) and text[e] not in mode.SENTENCE_END:
+            e += 1
+        cs, ce = start, end
+        while cs > 0 and text[cs - 1] not in mode.CLAUSE_END:
+            cs -= 1
+        while ce < len(text) and text[ce] not in mode.CLAUSE_END:
+            ce += 1
+        return s, e + (e < len(text)), cs, ce
+
+    text = "一、要求：各乡镇要于月底前报送，不得拖延。各村；请于5日前报县委办!完成\n下一行"
+    for start in range(len(text)):
+        for end in range(start, len(text) + 1):
+            bounds = (*mode.sentence_bounds(text, start, end), mode.clause_start(text, start), mode.clause_end(text, end))
+            assert bounds == walked(text, start, end), (start, end)

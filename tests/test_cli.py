@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import os
+import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -145,6 +146,20 @@ def test_parent_document_copying(tmp_path: Path) -> None:
     findings = json.loads(result.stdout)["files"][0]["findings"]
     assert {f["rule"] for f in findings} == {"JF204"}
     assert findings[0]["related"][0]["path"].endswith("上位文件.txt")
+
+
+def test_parents_named_in_jianfu_toml_are_read_relative_to_it(tmp_path: Path) -> None:
+    shutil.copytree(EXAMPLES / "配套文件", tmp_path / "配套文件")
+    (tmp_path / "jianfu.toml").write_text('parents = ["配套文件/上位文件.txt"]\n', "utf-8")
+    result = jianfu("check", "--format", "json", str(tmp_path / "配套文件" / "配套措施.txt"))
+    findings = json.loads(result.stdout)["files"][0]["findings"]
+    assert {f["rule"] for f in findings} == {"JF204"}
+    assert findings[0]["related"][0]["path"].endswith("上位文件.txt")
+    # a parent that cannot be read is said in the file's notes; the draft is still checked
+    (tmp_path / "jianfu.toml").write_text('parents = ["配套文件/不存在.txt"]\n', "utf-8")
+    entry = json.loads(jianfu("check", "--format", "json", str(tmp_path / "配套文件" / "配套措施.txt")).stdout)["files"][0]
+    assert any("上位文件" in note and "不存在.txt" in note for note in entry["notes"]), entry["notes"]
+    assert entry["error"] is None
 
 
 def test_doc_type_and_special_topic_overrides(tmp_path: Path) -> None:

@@ -56,3 +56,9 @@ def test_paragraph_containing_an_offset() -> None:
     assert index.containing(2) == (0, 2)  # a paragraph's end belongs to it
     assert index.containing(5) == (2, 1)
     assert index.containing(3) == (1, 0)
+
+
+def test_paragraph_number_of_an_offset() -> None:
+    text = "一二\n\n三四五"
+    index = TextIndex(text).paragraphs([(0, 2), (3, 3), (4, 7)])
+    assert [index.number(offset) for offset in range(len(text) + 1)] == [0, 0, 0, 1, 2, 2, 2, 2]

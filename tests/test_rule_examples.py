@@ -22,6 +22,14 @@ def test_all_rule_files_load() -> None:
     assert len(RULES) >= 6
 
 
+def test_every_frame_slot_compiles() -> None:
+    # slots are compiled on first use (start-up only parses inline expressions): compile them all here
+    for rule in RULES:
+        for frame in rule.params.get("frames", ()):
+            for slot in frame.slots + frame.needs + frame.unless:
+                assert slot.pattern.pattern, f"{rule.id} {frame.name} {slot.spec}"
+
+
 @pytest.mark.parametrize(("rule", "example"), list(_cases("flag")))
 def test_flag_example_is_reported(rule, example) -> None:  # type: ignore[no-untyped-def]
     findings = run_example(rule, example)

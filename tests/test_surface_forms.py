@@ -14,7 +14,8 @@ from jianfu.analysis.sentences import sentence_spans
 from jianfu.engine import Checker
 from jianfu.lsp.convert import PositionMap
 from jianfu.settings import Settings
-from jianfu.text.normalize import normalize, reading_pieces
+from jianfu.text.normalize import normalize
+from jianfu.text.reading import reading_pieces
 from jianfu.text.structure import _heading_text, heading_level, is_page_number, parse
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "bench"))
@@ -123,6 +124,7 @@ def test_symbols_and_marks_typed_half_or_full_width_read_in_one_form(typed: str,
 
 def test_half_width_small_and_vertical_chinese_punctuation_reads_in_the_usual_form() -> None:
     assert normalize("报送｢材料｣､各乡镇﹐须在＂村务通＂签到︰") == "报送“材料”、各乡镇，须在“村务通”签到："
+    assert normalize("联系人∶张三―县委办") == "联系人：张三—县委办"
 
 
 def test_a_variation_selector_is_invisible_even_outside_the_bmp() -> None:

@@ -9,13 +9,13 @@ findings, or as a JSON result of ``jianfu check`` / ``jianfu assess`` (with fing
 
 from __future__ import annotations
 
-from bisect import bisect_right
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
 from jianfu import fingerprint
 from jianfu.model import Document, Finding
+from jianfu.positions import paragraph_index
 
 NEW = "new"
 REMAINING = "remaining"
@@ -51,14 +51,14 @@ class Comparison:
 
 
 def from_findings(document: Document, findings: Iterable[Finding]) -> list[Earlier]:
-    starts = [p.start for p in document.paragraphs]
+    paragraphs = paragraph_index(document)
     return [
         Earlier(
             rule=f.rule,
             fingerprint=fingerprint.fingerprint(document, f),
             words=document.text[f.start : f.end],
             sentence=fingerprint.sentence_of(document, f),
-            paragraph=bisect_right(starts, f.start),
+            paragraph=paragraphs.number(f.start) + 1,
         )
         for f in findings
     ]

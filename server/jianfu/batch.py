@@ -106,6 +106,7 @@ def _check_into(report: FileReport, path: Path, job: Job, session: CheckSession)
     if document.encoding not in (None, "utf-8", "utf-8-sig"):
         report.notes.append(f"按 {document.encoding.upper()} 编码读取。")
     report.notes.extend(document.notes)
+    report.notes.extend(checked.notes)
     for failure in report.result.failures:
         report.notes.append(f"规则 {failure.rule} 运行出错，已跳过：{failure.error}")
     report.notes.extend(reasoned.stale_note(e) for e in report.result.stale)

@@ -24,7 +24,7 @@ from jianfu.model import Document, DocumentStats, Finding, Paragraph, ReasonedEx
 from jianfu.rules import Rule
 from jianfu.settings import Settings
 from jianfu.sized_cache import SizedCache
-from jianfu.text.normalize import reading_pieces
+from jianfu.text.reading import reading_pieces
 from jianfu.text.structure import is_page_number
 
 log = logging.getLogger(__name__)
@@ -242,9 +242,16 @@ class _Block:
         return replace(finding, start=self.position(finding.start), end=self.position(finding.end, end=True), fix=fix)
 
 
+# Hard-wrapped lines are joined into paragraphs of at most about this many characters: a real paragraph is
+# shorter, and thousands of lines without a full stop (a table or a list pasted as text) would otherwise
+# make one run-on sentence that every rule reads for every match.
+MAX_JOINED = 3_000
+
+
 def _blocks(document: Document) -> list[_Block]:
     body_start, body_end = document.body_span
     groups: list[list[int]] = []
+    joined = 0  # characters in the last group
     for p in document.paragraphs:
         if p.end <= body_start or p.start >= body_end or not p.text.strip():
             continue
@@ -255,11 +262,14 @@ def _blocks(document: Document) -> list[_Block]:
             and document.continues[p.index]
             and groups
             and all(_between_lines(document, q) for q in document.paragraphs[groups[-1][-1] + 1 : p.index])
+            and joined < MAX_JOINED
         )
         if joins:
             groups[-1].append(p.index)
+            joined += p.end - p.start
         else:
             groups.append([p.index])
+            joined = p.end - p.start
     blocks = []
     for group in groups:
         # the pieces of each line that rules read: a stray space from a PDF ("制 定") is left out

@@ -21,6 +21,10 @@ from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cached_property
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from jianfu.model import Document
 
 UTF8, UTF16, UTF32 = "utf-8", "utf-16", "utf-32"  # the LSP position encodings (PositionEncodingKind values)
 _NEWLINE = re.compile("\n")
@@ -160,7 +164,7 @@ class ParagraphIndex:
 
     def locate(self, start: int, end: int) -> ParagraphSpan:
         """The paragraph where [start, end) begins, and the span in UTF-16 units within it (clipped)."""
-        number = max(0, bisect_right(self.starts, start) - 1)
+        number = self.number(start)
         para_start, para_end = self.starts[number], self.ends[number]
         clipped = min(end, para_end)
         base = self.index.utf16(para_start)
@@ -171,9 +175,18 @@ class ParagraphIndex:
             end > para_end,
         )
 
+    def number(self, offset: int) -> int:
+        """The 0-based paragraph where ``offset`` falls: the last one starting at or before it."""
+        return max(0, bisect_right(self.starts, offset) - 1)
+
     def containing(self, offset: int) -> tuple[int, int] | None:
         """(paragraph, code points into it) of the paragraph that holds ``offset`` (its end included)."""
         number = bisect_right(self.starts, offset) - 1
         if number < 0 or offset > self.ends[number]:
             return None
         return number, offset - self.starts[number]
+
+
+def paragraph_index(document: Document) -> ParagraphIndex:
+    """A document's own paragraphs (lines of a text draft, paragraphs and cells of a .docx)."""
+    return TextIndex(document.text).paragraphs([(p.start, p.end) for p in document.paragraphs])

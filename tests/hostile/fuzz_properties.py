@@ -26,8 +26,8 @@ from jianfu.model import Document
 from jianfu.output.jsonout import finding_dict
 from jianfu.positions import TextIndex
 from jianfu.rules import load_rules
-from jianfu.text.normalize import reading_text
 from jianfu.text.readers import ReadError, read_bytes
+from jianfu.text.reading import reading_text
 from jianfu.text.structure import parse
 
 LINE_BREAK = re.compile("\r\n|\r|\n")
@@ -229,8 +229,7 @@ def incremental_holds(text: str, edits: list, state: ServerState) -> None:  # ty
 
 def new_state() -> ServerState:
     state = ServerState()
-    state.rules = list(rules())
-    state._checker = Checker(state.rules)
+    state.rules = list(rules())  # the session builds its checker from them
     return state
 
 

@@ -17,8 +17,19 @@ from __future__ import annotations
 
 import re
 
-SENTENCE_END = "。！？；!?;\n"
-CLAUSE_END = SENTENCE_END + "，,：:"
+from jianfu.analysis.bounds import clause_end, clause_start, full_sentence_start, sentence_bounds
+
+__all__ = [
+    "ALWAYS_SILENT",
+    "OWN_WORK_ARTICLES",
+    "clause_end",
+    "clause_start",
+    "is_not_a_requirement",
+    "mode",
+    "reason",
+    "sentence_bounds",
+    "silencing_modes",
+]
 
 # 整治 as a clean-up verb, not as part of the name of a task (环境整治、排查整治、整治工作) or a campaign
 # someone joins (参与专项整治).
@@ -48,7 +59,7 @@ _NEGATION_BEFORE = re.compile(
     # a bare 不 before a verb, except words where 不 does not negate the act:
     # 不断/不仅/不少/不同/不足/不定期/不论/不管/不但/不久/不利/不良/不够/不满/不超过/不低于…,
     # descriptive 不力/不到位/不合格/不达标/不及时/不规范/不全…, emphatic 不折不扣/不遗余力/不动摇/不松懈…
-    "不(?!发生|出事|出现|[得能断仅少同足定论管但久利良够满超低高过是再止力合达及完健充平协明畅扎深彻一匹清适符稳容懈忘遗折移"
+    "不(?!发生|出事|出现|[得能断仅少同足定论管但久利良够满超低高过是再止力合达及完健充平协明畅扎深彻一匹清适符稳容懈忘遗折移变"
     "动松放含走留失乏计到严实落作扣齐全细]|予计分|予得分|可移动|可抗力|可再生|可或缺|可替代|可忽视|可分割|可逆)"
 )
 # Cues right after the match, in the same clause: "……等做法一律取消".
@@ -92,13 +103,13 @@ _CRITIQUE_BEFORE = re.compile(
     "过多过滥|泛化|滥用|随意|变相|动辄|频繁|层层加码|"
     # a report about some places: "有的地方…", "一些部门…", "个别单位仍…"
     "有的(?:地方|部门|单位|地区|乡镇|要求|把|将|让|甚至)|一些(?:地方|部门|单位|地区)|部分[^，。；]{0,4}?(?:地方|部门|单位|地区|乡镇)|经调查|经查|"
-    "少数(?:地方|部门|单位)|个别(?:地方|部门|单位|地区)|仍有|仍然有|有的(?:还|甚至)要求|有些(?:地方|部门|单位)?(?:还|甚至)?要求|"
-    # the past recalled in a reflection or report: "过去，……每天要在不同平台签到"
-    "(?:^|[，,])(?:过去|以往|曾经|以前)[，,]|"
+    "少数(?:地方|部门|单位)|个别(?:地方|部门|单位|地区|[县市区乡镇])|仍有|仍然有|有的(?:还|甚至)要求|有些(?:地方|部门|单位)?(?:还|甚至)?要求|"
+    # a case in a disciplinary notice names the body it faults: "该局在部署……时，要求各村签订管护责任书"
+    "该(?:局|县|镇|乡|区|街道|部门|委|办)(?=在|于|曾|先后|多次|违规|擅自|以|每|还|$)|违规(?:向|要求)|"
     # a demand from above named as the thing to report: "对于上级要求乡镇单独设立机构的，可向县减负办反映"
     "对于?上级(?:部门)?(?:擅自|随意)?要求|典型案例|案例[：:]|通报指出|"
     # a recollection of how things were: "过去，每天要在不同平台签到、答题"
-    "^\\s*(?:过去|以往|从前|曾经|那时)[，,]"
+    "(?:^\\s*|[，,])(?:过去|以往|从前|曾经|以前|那时)[，,]"
 )
 # "报送工作进展情况、存在问题和下一步打算": the problems are one more item of a report, not a critique
 _REPORT_ITEM = re.compile("(?:[和及、与]|以及)(?:存在|遇到|发现|面临)的?(?:主要|突出)?(?:困难和|困难、|困难)?问题")
@@ -142,32 +153,6 @@ _BASIS = re.compile(
 )
 
 
-def sentence_bounds(text: str, start: int, end: int) -> tuple[int, int]:
-    s = start
-    while s > 0 and text[s - 1] not in SENTENCE_END:
-        s -= 1
-    e = end
-    while e < len(text) and text[e] not in SENTENCE_END:
-        e += 1
-    if e < len(text):
-        e += 1  # keep the closing mark with its sentence
-    return s, e
-
-
-def clause_start(text: str, start: int) -> int:
-    s = start
-    while s > 0 and text[s - 1] not in CLAUSE_END:
-        s -= 1
-    return s
-
-
-def clause_end(text: str, end: int) -> int:
-    e = end
-    while e < len(text) and text[e] not in CLAUSE_END:
-        e += 1
-    return e
-
-
 def _mask(text: str, pattern: re.Pattern[str]) -> str:
     """Blank out the matches of ``pattern``, keeping offsets (so the match stays where it was)."""
     return pattern.sub(lambda m: "□" * len(m.group(0)), text)
@@ -205,7 +190,10 @@ def _is_prohibited(text: str, start: int, end: int) -> bool:
     if cs > 0 and text[cs - 1] in "：:":
         lead_start = clause_start(text, cs - 1)
         # (环境卫生整治“每日一报”： names the work, as elsewhere)
-        if re.search(f"严禁|禁止|不得|杜绝|取消|清理|{_WORK_ZHENGZHI}|纠治|以下(?:问题|做法|情形|现象)", text[lead_start : cs - 1]):
+        if re.search(
+            f"严禁|禁止|不得|杜绝|取消|清理|{_WORK_ZHENGZHI}|纠治|以下(?:问题|做法|情形|现象)",
+            text[lead_start : cs - 1],
+        ):
             return True
     after = _mask(text[end : clause_end(text, end)], _SANCTION)
     if _NEGATION_AFTER.search(after):
@@ -216,19 +204,14 @@ def _is_prohibited(text: str, start: int, end: int) -> bool:
 
 # A finding of an inquiry opens a sentence whose clauses run on after semicolons:
 # "调研发现，……下达的“一票否决”事项多达19项；县直部门与乡镇签订的各类责任书达47份"
-_FINDINGS_LEAD = re.compile("^[^，。；]{0,12}?(?:调研|调查|督查|检查|巡察|暗访|走访|审计)发现[，,：:]|^据(?:统计|调查|了解)[，,]")
-
-
-def _full_sentence_start(text: str, start: int) -> int:
-    s = start
-    while s > 0 and text[s - 1] not in "。！？!?\n":
-        s -= 1
-    return s
+_FINDINGS_LEAD = re.compile(
+    "^[^，。；]{0,12}?(?:调研|调查|督查|检查|巡察|暗访|走访|审计)发现[，,：:]|^据(?:统计|调查|了解)[，,]"
+)
 
 
 def _is_critique(text: str, start: int, end: int) -> bool:
     s, e = sentence_bounds(text, start, end)
-    if _FINDINGS_LEAD.search(text[_full_sentence_start(text, s) : start]):
+    if _FINDINGS_LEAD.search(text[full_sentence_start(text, s) : start]):
         return True
     before = _mask(_outside_conditions(text[s:e])[: start - s], _PROBLEMS_AS_WORK)
     if _CRITIQUE_BEFORE.search(before):

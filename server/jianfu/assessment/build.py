@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from bisect import bisect_right
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
@@ -12,6 +11,7 @@ from jianfu.assessment.checklist import Checklist, RowSpec
 from jianfu.assessment.facts import facts_of, topics_of
 from jianfu.engine import Result
 from jianfu.model import Document, Finding
+from jianfu.positions import ParagraphIndex, paragraph_index
 from jianfu.rules import Rule
 from jianfu.settings import Settings
 
@@ -36,10 +36,10 @@ def build(
     excuses = {(e.rule, e.fingerprint): e for e in exceptions}
     placed = checklist.assign(rules)
     by_row: dict[int, list[model.Quote]] = {}
-    starts = [p.start for p in document.paragraphs]
+    paragraphs = paragraph_index(document)
     for index, finding in enumerate(result.findings):
         row = placed.get(finding.rule, len(checklist.rows) - 1)
-        quote = _quote(document, finding, starts, excuses, (statuses or {}).get(index, ""))
+        quote = _quote(document, finding, paragraphs, excuses, (statuses or {}).get(index, ""))
         by_row.setdefault(row, []).append(quote)
     direction = result.direction
     scope = _Scope(document, settings, parents_given, direction)
@@ -63,7 +63,7 @@ def build(
 def _quote(
     document: Document,
     finding: Finding,
-    starts: list[int],
+    paragraphs: ParagraphIndex,
     excuses: dict[tuple[str, str], model.Excuse],
     status: str,
 ) -> model.Quote:
@@ -71,7 +71,7 @@ def _quote(
     mark = fingerprint.fingerprint(document, finding)
     reason = _reason(finding, excuses.get((finding.rule, mark)))
     return model.Quote(
-        paragraph=max(0, bisect_right(starts, finding.start) - 1) + 1,
+        paragraph=paragraphs.number(finding.start) + 1,
         sentence=_cut(document.text[start:end], finding.start - start, finding.end - start).replace("\n", ""),
         words=document.text[finding.start : finding.end].replace("\n", ""),  # a text draft's hard wraps
         rule=finding.rule,

@@ -9,7 +9,7 @@ from typing import Any
 from jianfu import __version__
 from jianfu.http.errors import ApiError
 from jianfu.model import Document
-from jianfu.positions import ParagraphIndex, TextIndex
+from jianfu.positions import ParagraphIndex, TextIndex, paragraph_index
 from jianfu.records import finding_record, pick, stats_record
 from jianfu.session import CheckSession, SettingsResolver
 from jianfu.settings import Settings, SettingsError
@@ -97,7 +97,7 @@ def document_from_request(data: Any) -> tuple[Document, ParagraphIndex]:
 
 def paragraphs_of(document: Document) -> ParagraphIndex:
     """The document's own paragraphs (a whole text, an uploaded file)."""
-    return TextIndex(document.text).paragraphs([(p.start, p.end) for p in document.paragraphs])
+    return paragraph_index(document)
 
 
 def settings_from_request(raw: Any, resolver: SettingsResolver) -> tuple[Settings, tuple[Document, ...]]:

@@ -20,7 +20,7 @@ from typing import TYPE_CHECKING, Any
 from jianfu.analysis.lexicons import LexiconError, compile_slot
 from jianfu.kinds.base import CheckContext, ParamError, make_finding
 from jianfu.model import Document, Finding, Related
-from jianfu.positions import ParagraphIndex, TextIndex
+from jianfu.positions import ParagraphIndex, paragraph_index
 
 if TYPE_CHECKING:
     from jianfu.rules import Rule
@@ -88,7 +88,7 @@ def _indexed(parent: Document, formulas: re.Pattern[str]) -> _Indexed:
     for index, (_, _, key) in enumerate(sentences):
         for i in range(len(key) - SHINGLE + 1):
             shingles.setdefault(key[i : i + SHINGLE], index)
-    paragraphs = TextIndex(parent.text).paragraphs([(p.start, p.end) for p in parent.paragraphs])
+    paragraphs = paragraph_index(parent)
     while len(_PARENTS) >= _PARENTS_KEPT:  # parents of one-off requests must not pile up
         _PARENTS.pop(next(iter(_PARENTS), slot), None)  # tolerant of a concurrent eviction
     indexed = (sentences, exact, shingles, paragraphs)

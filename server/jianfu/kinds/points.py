@@ -3,7 +3,9 @@
 Keys: ``at_least`` (the total that counts, e.g. 1000), optional ``cues`` (regular expressions, one of which
 must occur in the title or body when the title does not make the document an assessment: 考核, 评分 …),
 optional ``title_names`` (regular expressions: the title itself names the scale, "某镇村级千分制考核细则") with
-``title_unless`` (a title that clears the scale away: 取消, 纠治 …). Phrase rules read the body only.
+``title_unless`` (a title that clears the scale away or reports results: 取消, 纠治, 通报 …; it also keeps a
+results notice's scores from being summed). Items that are places ("一、甲镇（95分）") are units given
+their scores, not criteria given their weights, and are not summed either. Phrase rules read the body only.
 
 A scoring table names its items with their points: "一、党建工作（300分）", "1.信访基础工作 100分", or
 a row "组织领导 100" under a 分值 column. The items of the highest level that carries points are summed
@@ -73,14 +75,31 @@ def check(rule: Rule, document: Document, context: CheckContext) -> Iterator[Fin
         start, end = named
         yield make_finding(rule, start, end, values={"what": f"标题写明“{document.norm[start:end]}”"})
         return
-    if not _is_assessment(rule, document):
+    if not _is_assessment(rule, document) or _title_unless(rule, document):
         return
     items = _items(document.norm)
     total, scored = _total(items)
-    if total >= rule.params["at_least"] and scored:
+    if total >= rule.params["at_least"] and scored and not _units_scored(document.norm, scored):
         first = scored[0]
         what = f"评分项合计{_shown(total)}分（{len(scored)}项）"
         yield make_finding(rule, first.start, first.end, values={"what": what})
+
+
+def _title_unless(rule: Rule, document: Document) -> bool:
+    """A notice of results or a report: its numbers are scores of units, not the scale of a scheme."""
+    if not document.title_span:
+        return False
+    title = document.norm[slice(*document.title_span)]
+    return any(p.search(title) for p in rule.params["title_unless"])
+
+
+# the items are places given their scores ("一、甲镇（95分）"), not criteria given their weights
+_PLACE = re.compile("(?:镇|乡|村|街道|社区|县|区|市|办事处)$")
+
+
+def _units_scored(norm: str, items: list[_Item]) -> bool:
+    names = [re.sub(r"^[^\u4e00-\u9fff]*|[（(].*$|[ \t]+\d.*$", "", norm[i.start : i.end]).strip() for i in items]
+    return sum(1 for n in names if _PLACE.search(n)) * 2 >= len(names)
 
 
 def _title_names_the_scale(rule: Rule, document: Document) -> tuple[int, int] | None:

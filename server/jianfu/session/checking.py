@@ -29,6 +29,7 @@ class Checked:
     result: Result
     settings: Settings
     source: bytes | None = None  # the .docx bytes read (annotated copies are written from them)
+    notes: tuple[str, ...] = ()  # what the reader should know (a 上位文件 named in jianfu.toml that cannot be read)
 
 
 class CheckSession:
@@ -104,4 +105,8 @@ class CheckSession:
         """A draft on disk by its own settings; raises SettingsError or ReadError (Chinese)."""
         settings = self.settings.resolve(path)
         document, source = read_source(path)
-        return Checked(document, self.check(document, settings, parents), settings, source)
+        notes: list[str] = []
+        if not parents and settings.parents:  # --parent given on the command line wins over jianfu.toml
+            config = self.settings.config_path(path)
+            parents, notes = self.parents.load(settings.parents, config.parent if config else self.settings.root)
+        return Checked(document, self.check(document, settings, parents), settings, source, tuple(notes))

@@ -21,8 +21,6 @@ import unicodedata
 from functools import lru_cache
 from importlib import resources
 
-from jianfu.analysis.caching import for_short_texts
-
 _FIXED = {
     **{chr(c): chr(c - 0xFEE0) for c in range(0xFF10, 0xFF1A)},  # ０-９
     **{chr(c): chr(c - 0xFEE0) for c in range(0xFF21, 0xFF3B)},  # Ａ-Ｚ
@@ -40,13 +38,17 @@ _FIXED = {
     **{chr(c): "\u200b" for c in [*range(0xFE00, 0xFE10), *range(0xE0100, 0xE01F0)]},
     # half-width, small and vertical forms of Chinese punctuation (Big5 and vertical PDFs)
     **dict(zip("｡､｢｣﹐﹑﹔﹕﹖﹗︐︑︒︓︔︕︖︰〝〞＂＇", "。、“”，、；：？！，、。：；！？：“”\"'", strict=True)),
+    # the ratio sign OCR and PDF fonts give for a colon (联系人∶张三), Big5's dash and middle dots
+    **dict(zip("∶―‧・", "：—··", strict=True)),
 }
 # Radicals that PDF fonts give for whole simplified characters and that NFKC does not map.
-_SIMPLIFIED_RADICALS = dict(zip(
-    "⻅⻆⻉⻋⻓⻔⻙⻚⻛⻜⻢⻥⻦⻧⻨⻩⻬⻮⻰⻳⺟⺠⻄⻘⻝⻣⻤⺜⺝⻁",
-    "见角贝车长门韦页风飞马鱼鸟卤麦黄齐齿龙龟母民西青食骨鬼日月虎",
-    strict=True,
-))
+_SIMPLIFIED_RADICALS = dict(
+    zip(
+        "⻅⻆⻉⻋⻓⻔⻙⻚⻛⻜⻢⻥⻦⻧⻨⻩⻬⻮⻰⻳⺟⺠⻄⻘⻝⻣⻤⺜⺝⻁",
+        "见角贝车长门韦页风飞马鱼鸟卤麦黄齐齿龙龟母民西青食骨鬼日月虎",
+        strict=True,
+    )
+)
 
 
 def _pdf_font_forms() -> dict[int, str]:
@@ -97,7 +99,10 @@ def _read_pairs(name: str) -> dict[int, str]:
 # leaves it: 瞭解 (了解), 答覆 (答复), 藉口 (借口). Same length, so offsets hold.
 _WORDS = {
     **{w: w.replace("瞭", "了") for w in ("瞭解", "明瞭", "一目瞭然", "簡單明瞭", "瞭如指掌", "瞭若指掌", "瞭然")},
-    **{w: w.replace("覆", "复") for w in ("答覆", "批覆", "回覆", "函覆", "覆函", "電覆", "覆電", "核覆", "反覆", "覆信")},
+    **{
+        w: w.replace("覆", "复")
+        for w in ("答覆", "批覆", "回覆", "函覆", "覆函", "電覆", "覆電", "核覆", "反覆", "覆信")
+    },
     **{w: w.replace("藉", "借") for w in ("藉口", "藉此", "藉助", "藉機", "憑藉", "藉以", "藉由", "藉故")},
 }
 _WORD_MARKS = "瞭覆藉"
@@ -141,8 +146,10 @@ _HALF_WIDTH_STOP = re.compile(
 _ORDINALS = frozenset("一二三四五六七八九十百零〇0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz")
 _ASCII_MARKS = ",;:()!?\"'"
 # Straight quotes in pairs on one line, with Chinese inside or beside: 须在"村务通"上签到.
-_QUOTE_PAIRS = {'"': re.compile(r'(?<=(.))?"([^"]{1,60})"(?=(.))?', re.DOTALL),
-                "'": re.compile(r"(?<=(.))?'([^']{1,60})'(?=(.))?", re.DOTALL)}
+_QUOTE_PAIRS = {
+    '"': re.compile(r'(?<=(.))?"([^"]{1,60})"(?=(.))?', re.DOTALL),
+    "'": re.compile(r"(?<=(.))?'([^']{1,60})'(?=(.))?", re.DOTALL),
+}
 _CURLY = {'"': "“”", "'": "‘’"}
 
 
@@ -233,68 +240,3 @@ def _in_turn(line: str, pair: str) -> str:
     for k, i in enumerate(marks):
         chars[i] = pair[k % 2]
     return "".join(chars)
-
-
-# Characters of a line that a rule does not read (``reading_pieces``): all spans of white space
-# that a PDF or a web page put inside a sentence, never a gap that separates table cells.
-_HAN = "\u3400-\u4dbf\u4e00-\u9fff"
-_OPENING = "，、：；（“《"  # after these a space is never a cell gap
-_CLOSING = "，、。：；！？）”》"  # nor before these
-_STRAY_GAP = re.compile(
-    f"(?<=[{_HAN}])(?<!\\d分) (?=[{_HAN}])"  # 制 定, 千分 制 (but "2分 各村居" ends a scored item)
-    f"|(?<=[{_OPENING}]) {{1,2}}(?=[^ ])"  # 各乡镇, 要
-    f"|(?<=[{_HAN}]) {{1,2}}(?=[{_CLOSING}])"  # 报送 ，
-    "|\u200b+"  # zero-width marks, wherever they are
-)
-# A line extracted from a PDF of justified text, one space between every two characters: "各 乡 镇 要 于"
-_LETTER_SPACED = re.compile(r"\S(?: \S){7,}")
-# Latin letters or digits with the spaces web "pangu" spacing puts around them: 下载 APP 并于 5 月底前
-_SPACED_WORD = re.compile(f"(?<=[{_HAN}{_OPENING}])( ?)([A-Za-z0-9][A-Za-z0-9%.+-]*)( ?)(?=[{_HAN}{_CLOSING}])")
-
-
-def reading_pieces(line: str) -> tuple[tuple[int, int], ...]:
-    """(start, end) of the runs of ``line`` (a normal form) that rules read: stray spaces left out."""
-    if " " not in line.lstrip(" ") and "\u200b" not in line:
-        return ((0, len(line)),) if line else ()
-    return _pieces(line)
-
-
-@for_short_texts(maxsize=4096)  # every check reads every line: a line with spaces is split once
-def _pieces(line: str) -> tuple[tuple[int, int], ...]:
-    gaps = [m.span() for m in _STRAY_GAP.finditer(line)]
-    if " " in line:
-        gaps += _spaced_word_gaps(line)
-        for m in _LETTER_SPACED.finditer(line):
-            gaps += [(i, i + 1) for i in range(m.start() + 1, m.end(), 2)]
-    if not gaps:
-        return ((0, len(line)),)
-    pieces = []
-    at = 0
-    for start, end in sorted(gaps):
-        if start > at:
-            pieces.append((at, start))
-        at = max(at, end)
-    if at < len(line):
-        pieces.append((at, len(line)))
-    return tuple(pieces)
-
-
-def _spaced_word_gaps(line: str) -> list[tuple[int, int]]:
-    gaps = []
-    for m in _SPACED_WORD.finditer(line):
-        left, right = m.span(1), m.span(3)
-        between_chinese = m.start() > 0 and m.end() < len(line) and _HAS_CJK.match(line[m.start() - 1]) \
-            and _HAS_CJK.match(line[m.end()])
-        if between_chinese and (left[0] == left[1] or right[0] == right[1]):
-            continue  # "机构 2分": spaced on one side only, between Chinese, may be a cell gap
-        gaps += [g for g in (left, right) if g[0] < g[1]]
-    return gaps
-
-
-def reading_text(line: str) -> tuple[str, tuple[int, ...]]:
-    """``line`` as rules read it (``reading_pieces`` joined) and, for each of its offsets, the offset in ``line``."""
-    pieces = reading_pieces(line)
-    if len(pieces) <= 1 and (not pieces or pieces[0] == (0, len(line))):
-        return line, tuple(range(len(line) + 1))
-    where = [i for s, e in pieces for i in range(s, e)]
-    return "".join(line[s:e] for s, e in pieces), (*where, pieces[-1][1] if pieces else 0)

@@ -8,7 +8,8 @@ from collections.abc import Sequence
 
 from jianfu.model import Document, Paragraph, Section
 from jianfu.text.count import count_chars
-from jianfu.text.normalize import normalize, reading_text
+from jianfu.text.normalize import normalize
+from jianfu.text.reading import reading_text
 
 _CN_NUM = "一二三四五六七八九十百零〇"
 # 层次序数: level -> pattern at the start of a paragraph (after optional Markdown '#').
@@ -201,6 +202,9 @@ _PAGE_NUMBER = re.compile(
 )
 
 
+_PAGE_BREAK_LINES = 4  # at most: blank lines, the page number (and a running header's blank line)
+
+
 def is_page_number(norm_line: str) -> bool:
     return len(norm_line) <= 24 and _PAGE_NUMBER.fullmatch(norm_line) is not None
 
@@ -212,7 +216,7 @@ def _continuations(norm: str, paragraphs: Sequence[Paragraph]) -> tuple[bool, ..
     text_of = [norm[p.start : p.end] for p in paragraphs]
     for i in range(1, len(paragraphs)):
         j = i - 1
-        while j > 0 and (not text_of[j].strip() or is_page_number(text_of[j])):
+        while j > max(0, i - _PAGE_BREAK_LINES) and (not text_of[j].strip() or is_page_number(text_of[j])):
             j -= 1  # back over a page number, and blank lines around it
         if j < i - 1 and not any(is_page_number(t) for t in text_of[j + 1 : i]):
             j = i - 1  # only blank lines: a paragraph ended
