@@ -141,8 +141,7 @@ class Checker:
         if self.settings.suppressed:  # "忽略此处": a finding ignored by rule and words
             suppressed = set(self.settings.suppressed)
             findings = [f for f in findings if (f.rule, document.text[f.start : f.end]) not in suppressed]
-        findings = [self._with_severity(f) for f in findings]
-        findings, stale = reasoned.apply(document, findings, self.settings.exceptions)
+        findings, stale = reasoned.apply(document, map(self._with_severity, findings), self.settings.exceptions)
         findings.sort(key=Finding.sort_key)
         return Result(tuple(findings), self.stats(document, context), tuple(failures), context.addressing, stale)
 

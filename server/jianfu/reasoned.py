@@ -8,7 +8,7 @@ draft it applies to is stale: its sentence is gone or changed, and the check say
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import replace
 from datetime import date
 from typing import Any
@@ -65,7 +65,7 @@ def _entry(item: Any, source: str, number: int) -> ReasonedException:
 
 
 def apply(
-    document: Document, findings: Sequence[Finding], exceptions: Sequence[ReasonedException]
+    document: Document, findings: Iterable[Finding], exceptions: Sequence[ReasonedException]
 ) -> tuple[list[Finding], tuple[ReasonedException, ...]]:
     """The findings with the excepted ones marked (information), and the exceptions that matched none."""
     if not exceptions:
