@@ -96,6 +96,14 @@ def test_settings_change_the_check(service: Running) -> None:
     assert camel["stats"]["limit"] is None
 
 
+def test_the_direction_setting_makes_demand_rules_stand_down(service: Running) -> None:
+    text = "\n".join(DRAFT)
+    downward = {f["rule"] for f in _check(service, {"text": text})["findings"]}
+    upward = {f["rule"] for f in _check(service, {"text": text, "settings": {"direction": "上行文"}})["findings"]}
+    assert "JF302" in downward and "JF302" not in upward
+    assert upward <= downward
+
+
 def test_parent_text_finds_copying(service: Running) -> None:
     parent = "各地区各部门要坚持以人民为中心的发展思想，统筹推进各项改革任务落地见效，切实把党中央决策部署落到实处。"
     draft = ["关于某某工作的实施意见", "各单位：", parent, "某某局"]

@@ -18,7 +18,7 @@ from jianfu.text.structure import parse
 API_VERSION = 1
 REQUEST_KEYS = ("text", "paragraphs", "settings")
 # Settings a client may send; anything naming files on disk (parents, per_file_ignores) is refused.
-CLIENT_SETTINGS = {"doc_type", "parent_text", "select", "ignore", "special_topics", "exceptions"}
+CLIENT_SETTINGS = {"doc_type", "direction", "parent_text", "select", "ignore", "special_topics", "exceptions"}
 _CAMEL = {"docType": "doc_type", "parentText": "parent_text", "specialTopics": "special_topics"}
 NO_PATHS = "本服务只接受文稿文字或上传的文件，不读取服务器上的路径。"
 

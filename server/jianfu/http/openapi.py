@@ -58,6 +58,10 @@ SCHEMAS: dict[str, Any] = {
                 "enum": ["auto", "general", "special", "comprehensive"],
                 "description": "文件类型，默认 auto（按标题判断）",
             },
+            "direction": {
+                "enum": ["auto", "上行文", "平行文", "下行文"],
+                "description": "行文方向，默认 auto（按文种、主送机关判断）；上行文、平行文不检查对下级的要求",
+            },
             "parent_text": {"type": "string", "description": "上位文件全文，用于检查照搬照抄"},
             "select": {"type": "array", "items": _STR, "description": "只启用这些规则（编号或前缀）"},
             "ignore": {"type": "array", "items": _STR, "description": "停用这些规则；与服务端配置的 ignore 合并"},
