@@ -8,6 +8,7 @@ from __future__ import annotations
 from typing import Any
 
 from jianfu import __version__
+from jianfu.http.checking import FINDING_KEYS
 from jianfu.kinds import KIND_MODULES
 
 _STR = {"type": "string"}
@@ -152,24 +153,7 @@ SCHEMAS: dict[str, Any] = {
             ),
             "fix": {"oneOf": [{"type": "null"}, _ref("Fix")]},
         },
-        required=[
-            "id",
-            "rule",
-            "article",
-            "clause",
-            "severity",
-            "message",
-            "suggestion",
-            "text",
-            "start",
-            "end",
-            "start_utf16",
-            "end_utf16",
-            "paragraph",
-            "paragraph_start_utf16",
-            "paragraph_end_utf16",
-            "fix",
-        ],
+        required=list(FINDING_KEYS),  # the fields every response finding carries (http/checking)
     ),
     "CheckResponse": _obj(
         {"version": {"const": 1}, "stats": _ref("Stats"), "findings": {"type": "array", "items": _ref("Finding")}}
