@@ -179,6 +179,12 @@ def test_a_title_run_together_with_a_table_still_tells_the_genre() -> None:
         ("关于5月份环境卫生考评情况的通报", {"assessment", "ranking", "notice"}),
         ("关于安全生产大检查发现问题的通报", {"notice"}),
         ("关于做好防汛工作的通知", set()),
+        # a star rating or a campaign for villages or schools: its criteria are the grade to reach
+        ("全县农家书屋星级评定实施细则", {"attainment"}),
+        ("关于开展“平安校园”创建活动的通知", {"attainment"}),
+        ("村级便民服务站规范化建设验收标准", {"village", "attainment"}),
+        # a campaign title that names no village or school is not one
+        ("关于开展文明单位创建活动的通知", set()),
     ],
 )
 def test_genre_is_read_from_the_title(title: str, expected: set[str]) -> None:

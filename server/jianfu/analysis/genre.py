@@ -11,6 +11,9 @@ changes what a sentence means.
   name no village, the title does.
 - ``petition``: a document about petition work (信访工作目标考核办法): the ranks and bonuses in its scoring lines
   are petition rankings even where a line does not say 信访.
+- ``attainment``: a star rating, acceptance standard or 达标/创建 campaign whose title names villages, schools or
+  their stations (农家书屋星级评定办法, 村级综治中心规范化建设验收标准): its measurable criteria are the grade
+  they must reach.
 - ``app``: a document whose title or body names a government app, mini-program or account (“××通”APP,
   小程序, 公众号): it names the app once, and its later lines speak of 注册率, 推广完成情况, 签到情况
   without naming it again.
@@ -42,6 +45,15 @@ _GENRES = (
     # addressed to or assessing the villages: in its scoring table "成立领导小组，得2分" is demanded of them
     ("village", re.compile("村级|村（社区）|村（居）|各村|对村|村居|村“两委”|村两委|行政村")),
     ("notice", re.compile("通报")),
+    # a star rating, an acceptance standard or a campaign for villages, schools or their stations:
+    # its criteria lines ("面积不少于40平方米", "藏书生均不少于30册") are the standard they must reach
+    (
+        "attainment",
+        re.compile(
+            "(?=.*(?:达标|星级|评星|晋星|定级|等级评定|评定(?:办法|标准|方案|细则|工作)|验收(?:标准|办法|细则)|创建(?:活动|工作)))"
+            "(?=.*(?:村|社区|乡镇|街道|学校|校园|中小学|幼儿园|书屋|站|党组织|党支部|支部))"
+        ),
+    ),
     # about petition work (信访工作考核办法, 信访维稳责任书): its scores and ranks are judged by petitions
     ("petition", re.compile("信访|上访|维稳")),
 )

@@ -60,7 +60,7 @@ _NEGATION_BEFORE = re.compile(
     # 不断/不仅/不少/不同/不足/不定期/不论/不管/不但/不久/不利/不良/不够/不满/不超过/不低于…,
     # descriptive 不力/不到位/不合格/不达标/不及时/不规范/不全…, emphatic 不折不扣/不遗余力/不动摇/不松懈…
     "不(?!发生|出事|出现|[得能断仅少同足定论管但久利良够满超低高过是再止力合达及完健充平协明畅扎深彻一匹清适符稳容懈忘遗折移变"
-    "动松放含走留失乏计到严实落作扣齐全细]|予计分|予得分|可移动|可抗力|可再生|可或缺|可替代|可忽视|可分割|可逆)"
+    "动松放含走留失乏计到严实落作扣齐全细]|称职|胜任|予计分|予得分|可移动|可抗力|可再生|可或缺|可替代|可忽视|可分割|可逆)"
 )
 # Cues right after the match, in the same clause: "……等做法一律取消".
 _NEGATION_AFTER = re.compile(
@@ -90,7 +90,11 @@ _TOPIC = re.compile(
 )
 # A condition "对……的" / "凡……的" names whom a demand targets: cues inside it do not negate
 # or criticise ("对出现重大安全事故的单位实行一票否决", "对工作不力的…").
-_CONDITION = re.compile("(?:对于|对|凡是|凡|如果|如|若|一旦)[^，。；：]{0,24}?的")
+# and a bare condition opening a clause: "出现辍学学生未劝返的乡镇，年度考核实行一票否决"
+_CONDITION = re.compile(
+    "(?:对于|对|凡是|凡|如果|如|若|一旦)[^，。；：]{0,24}?的|"
+    "(?:^|(?<=[，,；;]))\\s*(?:出现|发生)[^，。；：]{0,24}?的(?=[^，。；：]{0,8}[，,])"
+)
 # What a condition may contain without negating: descriptive 不 and reporting verbs. Clean-up
 # verbs stay cues even there ("对清理后保留的……事项，实行清单管理").
 _CONDITION_NEUTRAL = re.compile(
