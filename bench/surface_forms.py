@@ -269,7 +269,16 @@ TRANSFORMS: dict[str, Callable[[str], str]] = {
     "messy_pdf": messy_pdf,
 }
 LENGTH_PRESERVING = {
-    "traditional", "traditional_tw", "traditional_hk", "half_width", "half_width_period", "full_width", "corner_quotes", "ascii_quotes", "reversed_quotes", "pdf_radicals"
+    "traditional",
+    "traditional_tw",
+    "traditional_hk",
+    "half_width",
+    "half_width_period",
+    "full_width",
+    "corner_quotes",
+    "ascii_quotes",
+    "reversed_quotes",
+    "pdf_radicals",
 }
 
 
@@ -303,8 +312,9 @@ def score(
 ) -> tuple[dict[str, dict[str, int]], list[tuple[str, Probe, list[Finding]]]]:
     """Per transform: counts of positives kept / tried, negatives kept silent / tried, same spans; and the misses."""
     reader = reader or Reader()
-    table = {name: {"pos": 0, "pos_total": 0, "neg": 0, "neg_total": 0, "same": 0, "same_total": 0}
-             for name in transforms}
+    table = {
+        name: {"pos": 0, "pos_total": 0, "neg": 0, "neg_total": 0, "same": 0, "same_total": 0} for name in transforms
+    }
     misses: list[tuple[str, Probe, list[Finding]]] = []
     for probe in probes:
         text = draft_text(probe)
@@ -422,8 +432,12 @@ def corpus_scores(names: list[str], verbose: bool = False) -> None:
             path = pathlib.Path(tmp) / "dev.jsonl"
             path.write_text("".join(json.dumps(c, ensure_ascii=False) + "\n" for c in cases), "utf-8")
             jianfu = str(corpus.ROOT / ".venv" / "bin" / "jianfu")
-            out = subprocess.run([sys.executable, str(corpus.SCORER), jianfu, str(path), "-v"],
-                                 capture_output=True, text=True, check=True).stdout
+            out = subprocess.run(
+                [sys.executable, str(corpus.SCORER), jianfu, str(path), "-v"],
+                capture_output=True,
+                text=True,
+                check=True,
+            ).stdout
         missed = re.findall(r"^  (\S+) (\w+): «", out.split("flagged negatives:")[0], re.MULTILINE)
         misses = collections.Counter(missed)
         return out.strip().splitlines()[-1], misses

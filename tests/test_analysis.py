@@ -277,5 +277,9 @@ def test_sentence_and_clause_bounds_are_the_marks_around_a_match() -> None:
     text = "一、要求：各乡镇要于月底前报送，不得拖延。各村；请于5日前报县委办!完成\n下一行"
     for start in range(len(text)):
         for end in range(start, len(text) + 1):
-            bounds = (*mode.sentence_bounds(text, start, end), mode.clause_start(text, start), mode.clause_end(text, end))
+            bounds = (
+                *mode.sentence_bounds(text, start, end),
+                mode.clause_start(text, start),
+                mode.clause_end(text, end),
+            )
             assert bounds == walked(text, start, end), (start, end)

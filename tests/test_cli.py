@@ -157,7 +157,9 @@ def test_parents_named_in_jianfu_toml_are_read_relative_to_it(tmp_path: Path) ->
     assert findings[0]["related"][0]["path"].endswith("上位文件.txt")
     # a parent that cannot be read is said in the file's notes; the draft is still checked
     (tmp_path / "jianfu.toml").write_text('parents = ["配套文件/不存在.txt"]\n', "utf-8")
-    entry = json.loads(jianfu("check", "--format", "json", str(tmp_path / "配套文件" / "配套措施.txt")).stdout)["files"][0]
+    entry = json.loads(jianfu("check", "--format", "json", str(tmp_path / "配套文件" / "配套措施.txt")).stdout)[
+        "files"
+    ][0]
     assert any("上位文件" in note and "不存在.txt" in note for note in entry["notes"]), entry["notes"]
     assert entry["error"] is None
 

@@ -52,8 +52,17 @@ def test_a_probe_in_another_surface_form_is_read_the_same(scored, transform: str
 
 # Real passages (../shared/corpus, the dev part) in the surface forms that lost most before the fixes:
 # each keeps at least this share of the labelled spans the plain passage gives, and flags no more negatives.
-CORPUS_TRANSFORMS = ("half_width_spaced", "half_width_period", "pangu", "pdf_radicals", "pdf_wrap_spaced",
-                     "pdf_pages", "stray_space", "letter_spaced", "messy_pdf")
+CORPUS_TRANSFORMS = (
+    "half_width_spaced",
+    "half_width_period",
+    "pangu",
+    "pdf_radicals",
+    "pdf_wrap_spaced",
+    "pdf_pages",
+    "stray_space",
+    "letter_spaced",
+    "messy_pdf",
+)
 CORPUS_KEPT_AT_LEAST = 0.98
 
 
@@ -213,8 +222,17 @@ def test_a_title_broken_by_stray_spaces_is_read_whole() -> None:
 
 @pytest.mark.parametrize(
     ("line", "page"),
-    [("— 2 —", True), ("-12-", True), ("· 3 ·", True), ("－ 3 －", True), ("第2页 共5页", True), ("2/5", True),
-     ("2", False), ("一、总体要求", False), ("— 2 — 各乡镇要报送", False)],
+    [
+        ("— 2 —", True),
+        ("-12-", True),
+        ("· 3 ·", True),
+        ("－ 3 －", True),
+        ("第2页 共5页", True),
+        ("2/5", True),
+        ("2", False),
+        ("一、总体要求", False),
+        ("— 2 — 各乡镇要报送", False),
+    ],
 )
 def test_page_numbers_a_pdf_copy_leaves_are_told_from_text(line: str, page: bool) -> None:
     assert is_page_number(normalize(line)) is page

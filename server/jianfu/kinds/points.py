@@ -32,9 +32,7 @@ SCOPE = "document"
 KEYS = (("at_least",), ("cues", "title_names", "title_unless"))
 
 _NUMERALS = "一二三四五六七八九十"
-_LABEL = (
-    rf"(?P<label>[{_NUMERALS}]{{1,3}}、|[（(][{_NUMERALS}]{{1,3}}[）)]|(?<![\d.])\d{{1,2}}[、.．](?!\d))"
-)
+_LABEL = rf"(?P<label>[{_NUMERALS}]{{1,3}}、|[（(][{_NUMERALS}]{{1,3}}[）)]|(?<![\d.])\d{{1,2}}[、.．](?!\d))"
 _NAME = r"(?P<name>[^\n。；！？（()）\d]{2,30}?)"
 _PTS = r"(?P<pts>\d{1,4}(?:\.\d+)?)"
 # "一、党建工作（300分）", "（二）产业发展(250分)", "3.初信初访办理 200分"
@@ -42,7 +40,9 @@ _LABELLED = re.compile(
     rf"{_LABEL}[ \t\r]*{_NAME}[ \t\r]*(?:[（(][ \t\r]*(?:满分|分值|计|共)?[ \t\r]*{_PTS}[ \t\r]*分[ \t\r]*[）)]|[ \t\r]+{_PTS.replace('pts', 'pts2')}[ \t\r]*分(?!钟)[ \t\r]*(?=\n|$))"
 )
 # a table row under a 分值 column: "组织领导 100", "统计基础工作规范化建设 200分"
-_ROW = re.compile(r"(?m)^[ \t\r]*(?P<name>[^\n\d。；！？，,：:（()）]{2,20}?)[ \t\r]+(?P<pts>\d{2,4})[ \t\r]*分?(?!钟)[ \t\r]*$")
+_ROW = re.compile(
+    r"(?m)^[ \t\r]*(?P<name>[^\n\d。；！？，,：:（()）]{2,20}?)[ \t\r]+(?P<pts>\d{2,4})[ \t\r]*分?(?!钟)[ \t\r]*$"
+)
 # a cheap first look: a scoring table has at least two "N分）" or "N分" line ends
 _POINTS_MARK = re.compile(r"\d[ \t\r]*分[ \t\r]*(?:[）)]|$)", re.M)
 _TOTAL_ROW = re.compile("合计|总计|总分|小计|满分|分值|基本分")

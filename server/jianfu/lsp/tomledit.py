@@ -61,4 +61,3 @@ def add_ignored_finding(text: str, file_key: str, rule: str, words: str) -> str:
     elif not any(i.get("rule") == rule and i.get("text") == words for i in items):
         items.append(entry)
     return tomlkit.dumps(document)
-
