@@ -19,7 +19,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from batch_speed import make_docx  # noqa: E402
+from batch_speed import make_docx, write_drafts  # noqa: E402
 from drafts import draft  # noqa: E402
 
 from jianfu.assessment import checklist, formats  # noqa: E402
@@ -75,8 +75,7 @@ def with_baseline(count: int) -> None:
         root = Path(folder)
         drafts = root / "drafts"
         drafts.mkdir()
-        for i in range(count):
-            (drafts / f"草稿{i:04d}.docx").write_bytes(make_docx(draft(5000, seed=i)))
+        write_drafts(drafts, count)
         previous = root / "上次.json"
         timed(["-o", str(previous), str(drafts)])
         plain, against = [], []

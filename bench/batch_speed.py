@@ -30,12 +30,17 @@ def make_docx(text: str) -> bytes:
     return buffer.getvalue()
 
 
+def write_drafts(folder: Path, count: int) -> None:
+    """``count`` different .docx drafts of ~5,000 字 (草稿0000.docx …) in ``folder``."""
+    for i in range(count):
+        (folder / f"草稿{i:04d}.docx").write_bytes(make_docx(draft(5000, seed=i)))
+
+
 def main() -> None:
     count = int(sys.argv[1]) if len(sys.argv) > 1 else 1000
     with tempfile.TemporaryDirectory() as folder:
         root = Path(folder)
-        for i in range(count):
-            (root / f"草稿{i:04d}.docx").write_bytes(make_docx(draft(5000, seed=i)))
+        write_drafts(root, count)
         print(f"{count} .docx drafts of ~5,000 字 in {root}")
         for jobs in (1, 2):
             before = resource.getrusage(resource.RUSAGE_CHILDREN)

@@ -15,8 +15,7 @@ import time
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from batch_speed import make_docx  # noqa: E402
-from drafts import draft  # noqa: E402
+from batch_speed import write_drafts  # noqa: E402
 
 
 def timed(args: list[str]) -> tuple[float, int]:
@@ -33,8 +32,7 @@ def main() -> None:
         root = Path(folder)
         drafts = root / "drafts"
         drafts.mkdir()
-        for i in range(count):
-            (drafts / f"草稿{i:04d}.docx").write_bytes(make_docx(draft(5000, seed=i)))
+        write_drafts(drafts, count)
         print(f"{count} .docx drafts of ~5,000 字")
         jobs_list = ("1", "2")
         for label, extra in (
