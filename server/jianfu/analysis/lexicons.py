@@ -141,7 +141,16 @@ class Slot:
             return self.occurs_in(text)
         if not present.isdisjoint(self.word_set):
             return True
-        return bool(self.regexes) and _occurs(self.regex_source, text)
+        if not self.regexes:
+            return False
+        if self.regex_words is not None and present.isdisjoint(self.regex_words):
+            return False  # no match of the ``re:`` alternatives can do without one of these words
+        return _occurs(self.regex_source, text)
+
+    @cached_property
+    def regex_words(self) -> frozenset[str] | None:
+        """Words one of which every match of the ``re:`` alternatives contains (None: unknown)."""
+        return _factors((), self.regexes)
 
     @property
     def factors(self) -> frozenset[str] | None:

@@ -49,8 +49,9 @@ class Frame:
 
     @cached_property
     def words(self) -> frozenset[str]:
-        """Every literal word of its slots: an index of them answers ``hits``' slot tests."""
-        return frozenset(w for slot in self.slots + self.needs for w in slot.words)
+        """Every literal word of its slots, and the words their ``re:`` parts cannot match without:
+        an index of them answers most of ``hits``' slot tests."""
+        return frozenset(w for slot in self.slots + self.needs for w in slot.words + tuple(slot.regex_words or ()))
 
     def describe(self) -> str:
         parts = [" … ".join(s.spec for s in self.slots)]

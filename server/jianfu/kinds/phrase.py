@@ -15,6 +15,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import TYPE_CHECKING, Any
 
+from jianfu.analysis.factors import necessary
 from jianfu.analysis.mode import is_not_a_requirement, sentence_bounds, silencing_modes
 from jianfu.kinds import frame as frames
 from jianfu.kinds.base import CheckContext, ParamError, make_finding, regex_list
@@ -30,6 +31,8 @@ SCOPE = "paragraph"
 DIRECTIONS = ("下行文",)
 KEYS = ((), ("frames", "anchors", "patterns", "measured", "exclude", "requires", "context", "fix", "scope"))
 FIX_ACTIONS = ("delete-sentence", "replace")
+# A pattern with more necessary words than this is run rather than tested word by word first.
+MAX_WORD_TESTS = 16
 
 
 def anchors(rule: Rule) -> tuple[str, ...]:
@@ -136,6 +139,10 @@ def check_paragraph(
             hits.append((start, end, norm[start:end], _fix(params["fix"], norm, s, e, start, end)))
     last_end = -1
     for pattern, limit in (params["patterns"][i - frame_count] for i in sorted(awake) if i >= frame_count):
+        # an anchor woke it; the words it cannot match without (read on first use) are a sharper test
+        words = necessary(pattern.pattern)
+        if words is not None and len(words) <= MAX_WORD_TESTS and not any(w in norm for w in words):
+            continue
         for m in pattern.finditer(norm):
             start, end = m.span()
             if start < last_end or start == end:
