@@ -270,10 +270,14 @@ def test_a_self_check_question_asks_and_does_not_demand(sentence: str) -> None:
         ("我镇现有工作人员2名，恳请县委编办【核增事业编制1名】。", "request"),
         ("经县委编委会议研究，同意设立县应急管理综合行政执法大队，【核定事业编制10名】。", "approval"),
         ("今年以来，我局共向市委【报送工作信息12期】，反映基层减负工作成效。", "own"),
+        ("本局每季度向市局【报送一次工作进展】。", "own"),
+        # an office named after the work (县整治办) is no clean-up of the practice
+        ("各乡镇要将整治进展情况【于每月5日前报县整治办】。", "demand"),
         ("通报指出，某县要求各乡镇每周【上报工作照片】，属于典型的“留痕主义”，已责令整改。", "critique"),
         # still demands: the lower levels are told, or the sanction is the demand
         ("我县各乡镇要【配备2名专职工作人员】。", "demand"),
         ("对台账资料不全的，责令限期整改，【每周上报工作照片】。", "demand"),
+        ("本局要求各乡镇每季度向本局【报送一次工作进展】。", "demand"),
     ],
 )
 def test_own_work_requests_upward_and_approvals_are_not_demands(marked: str, expected: str) -> None:
