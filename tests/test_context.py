@@ -20,6 +20,7 @@ def _split(marked: str) -> tuple[str, int, int]:
 
 
 PROHIBITIONS = [
+    "规范【村级评比达标活动】，不得层层加码。",
     "二、严格规范【签订责任书】事项。",
     "全面清理和规范【村级组织挂牌】。",
     "开展专项整治：各单位不得【层层签订责任状】。",
@@ -105,6 +106,8 @@ CRITIQUES = [
 ]
 
 REQUIREMENTS = [
+    # 规范型 names a grade, it cleans nothing up
+    "设置【引领型、规范型、提升型三个档次，年底前分别达到20%、60%、90%】。",
     # a condition opening the clause without 对/凡: its 发生/出现 names whom the veto targets
     "发生安全生产责任事故的镇街，当年度综合考核【实行一票否决】。",
     "出现学生溺水死亡事件的学校，年度考核【实行一票否决】。",
