@@ -19,6 +19,7 @@ from dataclasses import dataclass, replace
 from jianfu import doctype, reasoned, scope
 from jianfu.analysis import direction, genre
 from jianfu.analysis.direction import Addressing
+from jianfu.analysis.wordindex import index_of
 from jianfu.kinds import KIND_MODULES, CheckContext
 from jianfu.model import Document, DocumentStats, Finding, Paragraph, ReasonedException, SectionStat
 from jianfu.rules import Rule
@@ -81,13 +82,23 @@ class Checker:
             PARAGRAPH_CACHE_SIZE, PARAGRAPH_CACHE_CHARS
         )
         self._reported_failures: set[str] = set()
-        # anchor -> paragraph rules it wakes up: one substring test per anchor and document,
-        # instead of one per anchor, rule and paragraph
+        # anchor -> paragraph rules it wakes up; one pass over a paragraph finds every anchor in it
         self._paragraph_rules = [r for r in self.rules if _scope(r) == "paragraph"]
         self._rules_by_anchor: dict[str, list[Rule]] = {}
+        self._always_awake: list[Rule] = []  # rules with an anchor "" (none could be named)
         for rule in self._paragraph_rules:
             for anchor in KIND_MODULES[rule.kind].anchors(rule):
-                self._rules_by_anchor.setdefault(anchor, []).append(rule)
+                if anchor:
+                    self._rules_by_anchor.setdefault(anchor, []).append(rule)
+                else:
+                    self._always_awake.append(rule)
+        # the index also holds the other words a kind tests paragraphs for (a frame's slot words)
+        words = set(self._rules_by_anchor)
+        for rule in self._paragraph_rules:
+            offer = getattr(KIND_MODULES[rule.kind], "words", None)
+            if offer is not None:
+                words |= offer(rule)
+        self._anchor_index = index_of(frozenset(words))
 
     def with_settings(self, settings: Settings) -> Checker:
         """The same rules by other settings: the anchor index and the paragraph cache are shared
@@ -149,39 +160,30 @@ class Checker:
         wanted = {r.id for r in rules}
         blocks = _blocks(document)
         genres = genre.detect(document)
-        misses = sum(1 for block in blocks if (genres, block.norm) not in self._paragraph_cache)
-        # Many new paragraphs (a first check): test each anchor once against the whole document.
-        # A few (a keystroke): test the anchors against those paragraphs only.
-        anchors = list(self._rules_by_anchor)
-        if misses > 20:
-            joined = "\n".join(block.norm for block in blocks)
-            anchors = [a for a in anchors if a in joined]
         out: list[Finding] = []
         for block in blocks:
-            for finding in self._paragraph(block.norm, genres, anchors, failures):
+            for finding in self._paragraph(block.norm, genres, failures):
                 if finding.rule in wanted:
                     out.append(block.place(finding))
         return out
 
-    def _paragraph(
-        self, norm: str, genres: frozenset[str], present: list[str], failures: list[RuleFailure]
-    ) -> tuple[Finding, ...]:
-        """Findings of every paragraph rule in one paragraph, offsets relative to it (cached).
-
-        ``present`` is a superset of the anchors in the paragraph (all anchors, or those in the document).
-        """
+    def _paragraph(self, norm: str, genres: frozenset[str], failures: list[RuleFailure]) -> tuple[Finding, ...]:
+        """Findings of every paragraph rule in one paragraph, offsets relative to it (cached)."""
         key = (genres, norm)
         cached = self._paragraph_cache.get(key)
         if cached is not None:
             return cached
-        woken = {id(r): r for a in present if a in norm for r in self._rules_by_anchor[a]}
+        present = self._anchor_index.present(norm)
+        woken = {id(r) for a in present for r in self._rules_by_anchor.get(a, ())}
+        woken.update(id(r) for r in self._always_awake)
+        present |= {""}  # what rules whose anchor is "" wait for
         found: list[Finding] = []
         clean = True
         for rule in self._paragraph_rules:
             if id(rule) not in woken:
                 continue
             try:
-                found.extend(KIND_MODULES[rule.kind].paragraph_findings(rule, norm, 0, genres))
+                found.extend(KIND_MODULES[rule.kind].paragraph_findings(rule, norm, 0, genres, present))
             except Exception as exc:
                 clean = False
                 failures.append(self._failure(rule, exc))

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, cached_property
 from importlib import resources
 from pathlib import Path
 
@@ -18,6 +18,7 @@ import yaml
 
 from jianfu.analysis import segment
 from jianfu.analysis.caching import for_short_texts
+from jianfu.analysis.factors import necessary
 
 try:
     from yaml import CSafeLoader as _Loader
@@ -113,7 +114,7 @@ def all_lexicons() -> list[Lexicon]:
     return sorted(_registry.values(), key=lambda lex: lex.name)
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False)
 class Slot:
     """One slot spec: a regular expression over the normal form (compiled on first use), plus its literal words."""
 
@@ -121,6 +122,40 @@ class Slot:
     source: str
     literals: tuple[str, ...]  # every literal alternative (anchors); empty if some alternative is a regex
     all_literal: bool
+    regexes: tuple[str, ...] = ()  # the ``re:`` alternatives
+    words: tuple[str, ...] = ()  # the literal alternatives, also when some are regexes
+
+    @cached_property
+    def word_set(self) -> frozenset[str]:
+        return frozenset(self.words)
+
+    @cached_property
+    def regex_source(self) -> str:
+        """The ``re:`` alternatives alone ("" when there are none)."""
+        return "|".join(f"(?:{r})" for r in self.regexes)
+
+    def occurs(self, text: str, present: frozenset[str] | None) -> bool:
+        """``occurs_in``, answered from ``present`` (the indexed words found in ``text``) when given:
+        a set test for the literal words, a regex search only for the ``re:`` alternatives."""
+        if present is None:
+            return self.occurs_in(text)
+        if not present.isdisjoint(self.word_set):
+            return True
+        if not self.regexes:
+            return False
+        if self.regex_words is not None and present.isdisjoint(self.regex_words):
+            return False  # no match of the ``re:`` alternatives can do without one of these words
+        return _occurs(self.regex_source, text)
+
+    @cached_property
+    def regex_words(self) -> frozenset[str] | None:
+        """Words one of which every match of the ``re:`` alternatives contains (None: unknown)."""
+        return _factors((), self.regexes)
+
+    @property
+    def factors(self) -> frozenset[str] | None:
+        """Literal words one of which every match contains (None when some alternative has none)."""
+        return _factors(self.words, self.regexes)
 
     @property
     def pattern(self) -> re.Pattern[str]:
@@ -139,6 +174,17 @@ class Slot:
         every frame that asks the same sentence the same slot ("@lower_levels" in many rules).
         """
         return list(_matches(self.source, text, start, end))
+
+
+@cache
+def _factors(words: tuple[str, ...], regexes: tuple[str, ...]) -> frozenset[str] | None:
+    found = set(words)
+    for expression in regexes:
+        necessary_words = necessary(expression)
+        if necessary_words is None:
+            return None
+        found.update(necessary_words)
+    return frozenset(found) if found else None
 
 
 @for_short_texts(maxsize=4096, text_arg=1)
@@ -187,6 +233,7 @@ def _slot(spec: str, generation: int) -> Slot:
         raise LexiconError("槽位应为非空字符串（@词表名、词语或 re:正则，用 | 分隔）。")
     alternatives: list[str] = []
     literals: list[str] = []
+    regexes: list[str] = []
     all_literal = True
     for part in _split(spec):
         if part.startswith("re:"):  # a lexicon's regexes were checked when it was loaded; inline ones here
@@ -198,6 +245,7 @@ def _slot(spec: str, generation: int) -> Slot:
         for entry in entries:
             if entry.startswith("re:"):
                 alternatives.append(f"(?:{entry[3:]})")
+                regexes.append(entry[3:])
                 all_literal = False
             else:
                 literals.append(entry)
@@ -207,7 +255,7 @@ def _slot(spec: str, generation: int) -> Slot:
     source = "|".join(alternatives)
     if not literals and all_literal:
         raise LexiconError(f"槽位“{spec}”没有任何词语。")
-    return Slot(spec, source, tuple(literals) if all_literal else (), all_literal)
+    return Slot(spec, source, tuple(literals) if all_literal else (), all_literal, tuple(regexes), tuple(literals))
 
 
 def _check_syntax(expression: str) -> None:

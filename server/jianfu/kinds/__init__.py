@@ -3,8 +3,10 @@
 A kind module declares ``KEYS`` (its own required and optional rule keys), ``compile(data) ->
 params`` (validated, compiled), and its ``SCOPE``:
 
-- ``"paragraph"``: ``anchors(rule)`` (literal words one of which must occur for the rule to run)
-  and ``paragraph_findings(rule, norm, offset, genres)``. Such findings depend on nothing but the
+- ``"paragraph"``: ``anchors(rule)`` (literal words one of which must occur for the rule to run),
+  optionally ``words(rule)`` (more literal words it tests paragraphs for), and
+  ``paragraph_findings(rule, norm, offset, genres, present)``, where ``present`` holds those of all
+  these words that occur in the paragraph, found once for every rule. Such findings depend on nothing but the
   paragraph and the document's genre, so the engine caches them per paragraph: a keystroke
   re-checks only the paragraphs it changed.
 - ``"document"``: ``check(rule, document, context)``, recomputed on every check (cheap).

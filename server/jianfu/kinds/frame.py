@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from functools import cached_property
 from typing import Any
 
+from jianfu.analysis.factors import best
 from jianfu.analysis.lexicons import LexiconError, Slot, compile_slot
 from jianfu.analysis.mode import ALWAYS_SILENT, mode
 from jianfu.analysis.sentences import sentence_spans
@@ -41,9 +42,16 @@ class Frame:
 
     @cached_property
     def anchors(self) -> tuple[str, ...]:
-        """Literal words one of which must occur for the frame to match ("" when none can be named)."""
-        literal = [s for s in self.slots + self.needs if s.all_literal]
-        return min((s.literals for s in literal), key=len) if literal else ("",)
+        """Literal words one of which must occur for the frame to match ("" when none can be named):
+        those of its most selective slot, so that "落实情况" rather than "要" wakes the frame."""
+        found = best([s.factors for s in self.slots + self.needs])
+        return tuple(sorted(found, key=lambda w: (-len(w), w))) if found else ("",)
+
+    @cached_property
+    def words(self) -> frozenset[str]:
+        """Every literal word of its slots, and the words their ``re:`` parts cannot match without:
+        an index of them answers most of ``hits``' slot tests."""
+        return frozenset(w for slot in self.slots + self.needs for w in slot.words + tuple(slot.regex_words or ()))
 
     def describe(self) -> str:
         parts = [" … ".join(s.spec for s in self.slots)]
@@ -118,16 +126,26 @@ def _compile(item: Any, number: int) -> Frame:
 
 
 def hits(
-    frame: Frame, text: str, genres: frozenset[str], silent: frozenset[str] = ALWAYS_SILENT
+    frame: Frame,
+    text: str,
+    genres: frozenset[str],
+    silent: frozenset[str] = ALWAYS_SILENT,
+    present: frozenset[str] | None = None,
 ) -> list[tuple[int, int]]:
-    """Spans in ``text`` (one paragraph's normal form) where ``frame`` matches, in order."""
+    """Spans in ``text`` (one paragraph's normal form) where ``frame`` matches, in order.
+
+    ``present``: the indexed words found in ``text`` (``Frame.words`` among them), when the caller
+    has looked for them in one pass; it answers most of the slot tests below without a regex.
+    """
     if frame.genre and not frame.genre & genres:
         return []
     if frame.not_genre & genres:
         return []
+    if not any(a in text for a in frame.anchors):
+        return []
     # one plain regex scan per slot over the paragraph rules most paragraphs out before any
     # sentence is split or segmented (the word-boundary check only removes matches)
-    if not all(slot.occurs_in(text) for slot in frame.slots + frame.needs):
+    if not all(slot.occurs(text, present) for slot in frame.slots + frame.needs):
         return []
     out: list[tuple[int, int]] = []
     for s, e in sentence_spans(text):

@@ -15,6 +15,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import TYPE_CHECKING, Any
 
+from jianfu.analysis.factors import necessary
 from jianfu.analysis.mode import is_not_a_requirement, sentence_bounds, silencing_modes
 from jianfu.kinds import frame as frames
 from jianfu.kinds.base import CheckContext, ParamError, make_finding, regex_list
@@ -30,11 +31,18 @@ SCOPE = "paragraph"
 DIRECTIONS = ("下行文",)
 KEYS = ((), ("frames", "anchors", "patterns", "measured", "exclude", "requires", "context", "fix", "scope"))
 FIX_ACTIONS = ("delete-sentence", "replace")
+# A pattern with more necessary words than this is run rather than tested word by word first.
+MAX_WORD_TESTS = 16
 
 
 def anchors(rule: Rule) -> tuple[str, ...]:
     """Literal words one of which must occur in a paragraph for the rule to run ("" wakes it always)."""
     return tuple(rule.params["anchors"])
+
+
+def words(rule: Rule) -> frozenset[str]:
+    """Every literal word the rule tests a paragraph for: its anchors and its frames' slot words."""
+    return rule.params["words"]
 
 
 def compile(data: dict[str, Any]) -> dict[str, Any]:
@@ -57,10 +65,24 @@ def compile(data: dict[str, Any]) -> dict[str, Any]:
         raise ParamError("context", "应为 true 或 false。")
     patterns = regex_list(data, "patterns", required="patterns" in data)
     frame_anchors = tuple(a for f in compiled_frames for a in f.anchors)
+    all_patterns = tuple((pattern, None) for pattern in patterns) + _measured(data.get("measured", []))
+    # What wakes each frame (its anchors) and each pattern (the anchors written in it, all of them when
+    # none is: every match contains one, tests/test_anchors.py), numbered frames first, then patterns.
+    gates = [frozenset(f.anchors) for f in compiled_frames] + [
+        frozenset(a for a in anchors if a in p.pattern) or frozenset(anchors) for p, _ in all_patterns
+    ]
+    wakes: dict[str, list[int]] = {}
+    for number, gate in enumerate(gates):
+        for word in gate - {""}:
+            wakes.setdefault(word, []).append(number)
     return {
         "anchors": tuple(dict.fromkeys(tuple(anchors) + frame_anchors)),
+        "wakes": {word: tuple(numbers) for word, numbers in wakes.items()},
+        "waking_words": frozenset(wakes),
+        "always_awake": tuple(number for number, gate in enumerate(gates) if "" in gate),
+        "words": frozenset(anchors).union(*(f.words for f in compiled_frames)),
         "frames": compiled_frames,
-        "patterns": tuple((pattern, None) for pattern in patterns) + _measured(data.get("measured", [])),
+        "patterns": all_patterns,
         "requires": regex_list(data, "requires"),
         "exclude": regex_list(data, "exclude"),
         "context": context,
@@ -87,22 +109,40 @@ def _measured(items: Any) -> tuple[tuple[Any, tuple[str, float]], ...]:
 
 
 def check_paragraph(
-    rule: Rule, norm: str, genres: frozenset[str] = frozenset()
+    rule: Rule, norm: str, genres: frozenset[str] = frozenset(), present: frozenset[str] | None = None
 ) -> list[tuple[int, int, str, Fix | None]]:
-    """Matches in one paragraph's normal text: (start, end, matched text, fix) relative to it."""
+    """Matches in one paragraph's normal text: (start, end, matched text, fix) relative to it.
+
+    ``present``: the rule's anchors that occur in ``norm``, when the caller has found them already
+    (the engine does, for every rule at once); otherwise they are looked up here.
+    """
     params = rule.params
-    if not any(anchor in norm for anchor in params["anchors"]):
+    indexed = present is not None  # found by the engine's index, which holds every frame word too
+    if present is None:
+        present = frozenset(a for a in params["anchors"] if a in norm)
+    if not present:
         return []
+    # the frames and patterns one of whose waking words occurs, in their order
+    awake = set(params["always_awake"])
+    for word in present.intersection(params["waking_words"]):
+        awake.update(params["wakes"][word])
+    if not awake:
+        return []
+    frame_count = len(params["frames"])
     hits: list[tuple[int, int, str, Fix | None]] = []
     silent = silencing_modes(rule.article)
-    for frame in params["frames"]:
-        for start, end in frames.hits(frame, norm, genres, silent):
+    for frame in (params["frames"][i] for i in sorted(awake) if i < frame_count):
+        for start, end in frames.hits(frame, norm, genres, silent, present if indexed else None):
             s, e = sentence_bounds(norm, start, end)
             if any(p.search(norm[s:e]) for p in params["exclude"]):
                 continue
             hits.append((start, end, norm[start:end], _fix(params["fix"], norm, s, e, start, end)))
     last_end = -1
-    for pattern, limit in params["patterns"]:
+    for pattern, limit in (params["patterns"][i - frame_count] for i in sorted(awake) if i >= frame_count):
+        # an anchor woke it; the words it cannot match without (read on first use) are a sharper test
+        words = necessary(pattern.pattern)
+        if words is not None and len(words) <= MAX_WORD_TESTS and not any(w in norm for w in words):
+            continue
         for m in pattern.finditer(norm):
             start, end = m.span()
             if start < last_end or start == end:
@@ -154,8 +194,10 @@ def check(rule: Rule, document: Document, context: CheckContext) -> Iterator[Fin
         yield from paragraph_findings(rule, document.norm[paragraph.start : paragraph.end], paragraph.start, genres)
 
 
-def paragraph_findings(rule: Rule, norm: str, offset: int, genres: frozenset[str] = frozenset()) -> Iterator[Finding]:
-    for start, end, matched, fix in check_paragraph(rule, norm, genres):
+def paragraph_findings(
+    rule: Rule, norm: str, offset: int, genres: frozenset[str] = frozenset(), present: frozenset[str] | None = None
+) -> Iterator[Finding]:
+    for start, end, matched, fix in check_paragraph(rule, norm, genres, present):
         if fix is not None:
             fix = Fix(fix.title, fix.start + offset, fix.end + offset, fix.replacement)
         yield make_finding(rule, start + offset, end + offset, values={"match": matched}, fix=fix)

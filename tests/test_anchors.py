@@ -1,0 +1,111 @@
+"""Waking words: a paragraph only runs the frames and patterns whose words it contains, so those words
+must be necessary — every match contains one — or findings are silently lost."""
+
+from __future__ import annotations
+
+import json
+import pathlib
+import random
+import re
+import sys
+
+import pytest
+import yaml
+
+from jianfu.analysis.factors import necessary
+from jianfu.analysis.wordindex import WordIndex
+from jianfu.rules import load_rules
+
+ROOT = pathlib.Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT / "scripts"))
+from complete_anchors import missing_anchors  # noqa: E402
+
+
+@pytest.mark.parametrize(
+    ("pattern", "expected"),
+    [
+        ("每月|按月|逐月", {"每月", "按月", "逐月"}),
+        ("(?:各|全)(?:乡镇|街道)要", {"各乡镇要", "各街道要", "全乡镇要", "全街道要"}),
+        ("会[^。]{0,9}?开到", {"开到"}),  # the single character 会 is the worse choice
+        ("村(?:（社区）)?要", {"村要", "村（社区）要"}),
+        ("[省市县]级", {"省级", "市级", "县级"}),
+        ("(?<!副)县长(?=主持)", {"县长"}),  # lookarounds consume nothing
+        ("\\x41BC", {"BC"}),  # a character by number is unknown, not the digits "41"
+        ("a{2,3}考核", {"考核"}),
+        ("a{,}b|ab{", {"b"}),  # "a{,}" may match nothing; a "{" that is no repeat is a literal
+        ("计分{", {"计分{"}),
+        ("(?P<n>考核)\\s*(?P=n)", None),  # a group reference: not read
+        ("(?i)app下载", None),  # inline flags: not read
+        ("(?:考核)?", None),  # may match nothing
+        (".*", None),
+        ("第[一二三四五六七八九十]+名", {"第"}),  # a class of ten characters names none
+    ],
+)
+def test_necessary_words(pattern: str, expected: set[str] | None) -> None:
+    found = necessary(pattern)
+    assert (set(found) if found is not None else None) == expected
+
+
+def test_a_pattern_ending_in_a_repeat_keeps_its_last_character_apart() -> None:
+    # "评先?" matches 评 as well: 评先 is not necessary
+    assert necessary("考核评先?") == ("考核评",)
+
+
+def _texts() -> list[str]:
+    texts = []
+    for path in sorted((ROOT / "tests" / "data" / "passages").glob("*.jsonl")):
+        texts += [json.loads(line)["text"] for line in path.read_text("utf-8").splitlines() if line.strip()]
+    for path in sorted((ROOT / "tests" / "data" / "probes").glob("*.txt")):
+        texts += [line.split("|", 2)[-1] for line in path.read_text("utf-8").splitlines()]
+    return texts
+
+
+def _expressions() -> set[str]:
+    rules, errors = load_rules()
+    assert not errors
+    out: set[str] = set()
+    for rule in rules:
+        if rule.kind != "phrase":
+            continue
+        out.update(p.pattern for p, _ in rule.params["patterns"])
+        for frame in rule.params["frames"]:
+            for slot in frame.slots + frame.needs:
+                out.update(slot.regexes)  # its literal words are trivially necessary
+    return out
+
+
+def test_every_match_on_our_texts_contains_a_necessary_word() -> None:
+    """The reader of ``factors.py`` against ``re`` itself, on thousands of real matches."""
+    text = "\n".join(_texts())
+    checked = 0
+    for expression in _expressions():
+        words = necessary(expression)
+        if words is None:
+            continue
+        for match in re.finditer(expression, text):
+            if match.end() > match.start():
+                checked += 1
+                assert any(w in match.group(0) for w in words), (expression, words, match.group(0))
+    assert checked > 10_000
+
+
+def test_every_pattern_is_woken_by_an_anchor_written_in_it() -> None:
+    """``anchors`` name, for every pattern, words its matches cannot do without (scripts/complete_anchors.py)."""
+    missing = {}
+    for path in sorted((ROOT / "rules").rglob("JF*.yaml")):
+        data = yaml.safe_load(path.read_text("utf-8"))
+        if data.get("kind") == "phrase" and data.get("patterns"):
+            extra = missing_anchors(data)
+            if extra:
+                missing[path.name] = extra
+    assert not missing, f"运行 python scripts/complete_anchors.py 补全锚点：{missing}"
+
+
+def test_word_index_finds_what_substring_tests_find() -> None:
+    rng = random.Random(7)
+    alphabet = "要各乡镇村报送落实情况每月于前"
+    words = {"".join(rng.choice(alphabet) for _ in range(rng.randint(1, 4))) for _ in range(300)}
+    index = WordIndex(words)
+    for _ in range(300):
+        text = "".join(rng.choice(alphabet + "，。") for _ in range(rng.randint(0, 60)))
+        assert index.present(text) == {w for w in words if w in text}
