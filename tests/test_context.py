@@ -20,6 +20,8 @@ def _split(marked: str) -> tuple[str, int, int]:
 
 
 PROHIBITIONS = [
+    "清理【要求村级每周报送工作进展情况（含照片）】的做法。",
+    "集中整治【层层签订责任书】、随意一票否决等问题。",
     "规范【村级评比达标活动】，不得层层加码。",
     "二、严格规范【签订责任书】事项。",
     "全面清理和规范【村级组织挂牌】。",
@@ -74,6 +76,7 @@ QUOTATIONS = [
 ]
 
 CRITIQUES = [
+    "一些乡镇存在短板弱项，仍【要求村级每周报送工作进展】。",
     "一些地方出现随意【实行一票否决】的情况。",
     "2024年1月至5月，该局【每月对各街道信访总量进行排名通报】，并对排名后三位的街道扣减年度考核分。",
     "调研发现，全县各部门向乡镇下达的“一票否决”事项多达19项；县直部门与乡镇【签订的各类责任书】达47份。",
@@ -106,6 +109,13 @@ CRITIQUES = [
 ]
 
 REQUIREMENTS = [
+    # a bracketed inventory inside the match: 清理垃圾吨数 is a figure to report, no clean-up
+    "请各村于每周五前【将本周清洁行动开展情况（包括出动人数、清理垃圾吨数）报镇农业农村办】。",
+    # 整治点位、整治对象 name the work's objects, they clean nothing up
+    "请各村于每周五前将本周清洁行动开展情况（含整治点位清单）【报镇农业农村办】。",
+    # the shortcomings are one more item of the report demanded
+    "要把阶段性成效、存在的短板弱项、下一步打算于7月15日前【形成贯彻落实情况书面报告】，报送市卫健委办公室。",
+    "请将存在的不足和下步打算【于月底前报送县委办】。",
     # 规范型 names a grade, it cleans nothing up
     "设置【引领型、规范型、提升型三个档次，年底前分别达到20%、60%、90%】。",
     # a condition opening the clause without 对/凡: its 发生/出现 names whom the veto targets

@@ -35,7 +35,7 @@ __all__ = [
 # someone joins (参与专项整治).
 _WORK_ZHENGZHI = (
     "(?<!环境)(?<!卫生)(?<!排查)(?<!综合)(?<!参与)(?<!参加)(?<!投入)(?<!参与专项)(?<!参加专项)(?<!投入专项)"
-    "整治(?!工作|行动|任务|提升|成效|情况|进度|进展|考评|考核|评比|测评|督查|检查|验收|排名|资金|项目|领导小组|办公室|办|专班|前|后|中|期间|进行|开展)"
+    "整治(?!工作|行动|任务|提升|成效|情况|进度|进展|考评|考核|评比|测评|督查|检查|验收|排名|资金|项目|领导小组|办公室|办|专班|前|后|中|期间|进行|开展|点|对象|重点|内容|效果|成果|区域|范围|清单|台账|力度|措施|方案|计划)"
     # one task in a list of tasks: "背街小巷保洁、占道经营整治、违章搭建拆除等工作"
     "(?![^。；，]{0,24}等(?:工作|任务|事项))"
 )
@@ -117,7 +117,11 @@ _CRITIQUE_BEFORE = re.compile(
     "(?:^\\s*|[，,])(?:过去|以往|从前|曾经|以前|那时)[，,]"
 )
 # "报送工作进展情况、存在问题和下一步打算": the problems are one more item of a report, not a critique
-_REPORT_ITEM = re.compile("(?:[和及、与]|以及)(?:存在|遇到|发现|面临)的?(?:主要|突出)?(?:困难和|困难、|困难)?问题")
+# ("阶段性成效、存在的短板弱项、下一步打算", "将存在的问题和下步打算……报送")
+_REPORT_ITEM = re.compile(
+    "(?:[和及、与]|以及|(?<=[将把]))(?:存在|遇到|发现|面临)的?(?:主要|突出)?(?:困难和|困难、|困难)?"
+    "(?:问题|短板|弱项|不足|差距)"
+)
 # Problems as the object of the work, not a critique: "对……存在的环境问题进行集中整治",
 # "总结取得的成绩和存在的问题"
 # and a finding as a step of the work ("发现隐患要督促整改到位", "发现问题及时上报")
@@ -158,6 +162,10 @@ _BASIS = re.compile(
 )
 
 
+# A bracketed detail inside a match: its words are an inventory, not cues.
+_BRACKETED = re.compile("（[^（）]{1,80}）")
+
+
 def _mask(text: str, pattern: re.Pattern[str]) -> str:
     """Blank out the matches of ``pattern``, keeping offsets (so the match stays where it was)."""
     return pattern.sub(lambda m: "□" * len(m.group(0)), text)
@@ -188,7 +196,8 @@ def _is_prohibited(text: str, start: int, end: int) -> bool:
     clause = _outside_conditions(text[cs : clause_end(text, end)])
     # a sanction may run into the match ("一律取消【等级平安校园称号】"): masked over both at once
     joined = _mask(clause[: start - cs] + text[start:end], _SANCTION)
-    before = _mask(joined[: start - cs], _TOPIC) + _mask(joined[start - cs :], _TOPIC)
+    # a list in brackets inside the match details it ("开展情况（包括出动人数、清理垃圾吨数）报镇农业农村办")
+    before = _mask(joined[: start - cs], _TOPIC) + _mask(_mask(joined[start - cs :], _BRACKETED), _TOPIC)
     if _NEGATION_BEFORE.search(before):
         return True
     # "严禁以下做法：层层签订责任状……": a cue in the lead-in before a colon.
