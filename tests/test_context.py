@@ -20,6 +20,7 @@ def _split(marked: str) -> tuple[str, int, int]:
 
 
 PROHIBITIONS = [
+    "不得【以签订责任书】作为参加年度先进评选的条件。",
     "清理【要求村级每周报送工作进展情况（含照片）】的做法。",
     "集中整治【层层签订责任书】、随意一票否决等问题。",
     "规范【村级评比达标活动】，不得层层加码。",
@@ -109,6 +110,8 @@ CRITIQUES = [
 ]
 
 REQUIREMENTS = [
+    # barred from the honours of the year: the sanction is the demand
+    "发生进京非访的乡镇，【不得参加年度综合考评先进等次评定】。",
     # a bracketed inventory inside the match: 清理垃圾吨数 is a figure to report, no clean-up
     "请各村于每周五前【将本周清洁行动开展情况（包括出动人数、清理垃圾吨数）报镇农业农村办】。",
     # 整治点位、整治对象 name the work's objects, they clean nothing up
