@@ -141,8 +141,6 @@ def hits(
         return []
     if frame.not_genre & genres:
         return []
-    if not any(a in text for a in frame.anchors):
-        return []
     # one plain regex scan per slot over the paragraph rules most paragraphs out before any
     # sentence is split or segmented (the word-boundary check only removes matches)
     if not all(slot.occurs(text, present) for slot in frame.slots + frame.needs):

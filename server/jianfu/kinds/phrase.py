@@ -113,8 +113,9 @@ def check_paragraph(
 ) -> list[tuple[int, int, str, Fix | None]]:
     """Matches in one paragraph's normal text: (start, end, matched text, fix) relative to it.
 
-    ``present``: the rule's anchors that occur in ``norm``, when the caller has found them already
-    (the engine does, for every rule at once); otherwise they are looked up here.
+    ``present``: the words of every rule (``anchors`` and ``words``) that occur in ``norm``, when the
+    caller has found them already (the engine does, once for all rules); otherwise the rule's anchors
+    are looked up here.
     """
     params = rule.params
     indexed = present is not None  # found by the engine's index, which holds every frame word too
