@@ -20,6 +20,10 @@ def _split(marked: str) -> tuple[str, int, int]:
 
 
 PROHIBITIONS = [
+    "不得【以签订责任书】作为参加年度先进评选的条件。",
+    "清理【要求村级每周报送工作进展情况（含照片）】的做法。",
+    "集中整治【层层签订责任书】、随意一票否决等问题。",
+    "规范【村级评比达标活动】，不得层层加码。",
     "二、严格规范【签订责任书】事项。",
     "全面清理和规范【村级组织挂牌】。",
     "开展专项整治：各单位不得【层层签订责任状】。",
@@ -73,6 +77,7 @@ QUOTATIONS = [
 ]
 
 CRITIQUES = [
+    "一些乡镇存在短板弱项，仍【要求村级每周报送工作进展】。",
     "一些地方出现随意【实行一票否决】的情况。",
     "2024年1月至5月，该局【每月对各街道信访总量进行排名通报】，并对排名后三位的街道扣减年度考核分。",
     "调研发现，全县各部门向乡镇下达的“一票否决”事项多达19项；县直部门与乡镇【签订的各类责任书】达47份。",
@@ -105,6 +110,17 @@ CRITIQUES = [
 ]
 
 REQUIREMENTS = [
+    # barred from the honours of the year: the sanction is the demand
+    "发生进京非访的乡镇，【不得参加年度综合考评先进等次评定】。",
+    # a bracketed inventory inside the match: 清理垃圾吨数 is a figure to report, no clean-up
+    "请各村于每周五前【将本周清洁行动开展情况（包括出动人数、清理垃圾吨数）报镇农业农村办】。",
+    # 整治点位、整治对象 name the work's objects, they clean nothing up
+    "请各村于每周五前将本周清洁行动开展情况（含整治点位清单）【报镇农业农村办】。",
+    # the shortcomings are one more item of the report demanded
+    "要把阶段性成效、存在的短板弱项、下一步打算于7月15日前【形成贯彻落实情况书面报告】，报送市卫健委办公室。",
+    "请将存在的不足和下步打算【于月底前报送县委办】。",
+    # 规范型 names a grade, it cleans nothing up
+    "设置【引领型、规范型、提升型三个档次，年底前分别达到20%、60%、90%】。",
     # a condition opening the clause without 对/凡: its 发生/出现 names whom the veto targets
     "发生安全生产责任事故的镇街，当年度综合考核【实行一票否决】。",
     "出现学生溺水死亡事件的学校，年度考核【实行一票否决】。",
@@ -270,10 +286,14 @@ def test_a_self_check_question_asks_and_does_not_demand(sentence: str) -> None:
         ("我镇现有工作人员2名，恳请县委编办【核增事业编制1名】。", "request"),
         ("经县委编委会议研究，同意设立县应急管理综合行政执法大队，【核定事业编制10名】。", "approval"),
         ("今年以来，我局共向市委【报送工作信息12期】，反映基层减负工作成效。", "own"),
+        ("本局每季度向市局【报送一次工作进展】。", "own"),
+        # an office named after the work (县整治办) is no clean-up of the practice
+        ("各乡镇要将整治进展情况【于每月5日前报县整治办】。", "demand"),
         ("通报指出，某县要求各乡镇每周【上报工作照片】，属于典型的“留痕主义”，已责令整改。", "critique"),
         # still demands: the lower levels are told, or the sanction is the demand
         ("我县各乡镇要【配备2名专职工作人员】。", "demand"),
         ("对台账资料不全的，责令限期整改，【每周上报工作照片】。", "demand"),
+        ("本局要求各乡镇每季度向本局【报送一次工作进展】。", "demand"),
     ],
 )
 def test_own_work_requests_upward_and_approvals_are_not_demands(marked: str, expected: str) -> None:

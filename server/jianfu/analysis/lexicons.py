@@ -120,10 +120,8 @@ class Slot:
 
     spec: str
     source: str
-    literals: tuple[str, ...]  # every literal alternative (anchors); empty if some alternative is a regex
-    all_literal: bool
-    regexes: tuple[str, ...] = ()  # the ``re:`` alternatives
-    words: tuple[str, ...] = ()  # the literal alternatives, also when some are regexes
+    words: tuple[str, ...]  # the literal alternatives
+    regexes: tuple[str, ...]  # the ``re:`` alternatives
 
     @cached_property
     def word_set(self) -> frozenset[str]:
@@ -234,7 +232,6 @@ def _slot(spec: str, generation: int) -> Slot:
     alternatives: list[str] = []
     literals: list[str] = []
     regexes: list[str] = []
-    all_literal = True
     for part in _split(spec):
         if part.startswith("re:"):  # a lexicon's regexes were checked when it was loaded; inline ones here
             try:
@@ -246,16 +243,15 @@ def _slot(spec: str, generation: int) -> Slot:
             if entry.startswith("re:"):
                 alternatives.append(f"(?:{entry[3:]})")
                 regexes.append(entry[3:])
-                all_literal = False
             else:
                 literals.append(entry)
     literals.sort(key=len, reverse=True)
     alternatives = [re.escape(w) for w in literals] + alternatives
     # the whole alternation is compiled on first use (start-up compiles nothing a draft does not need)
     source = "|".join(alternatives)
-    if not literals and all_literal:
+    if not literals and not regexes:
         raise LexiconError(f"槽位“{spec}”没有任何词语。")
-    return Slot(spec, source, tuple(literals) if all_literal else (), all_literal, tuple(regexes), tuple(literals))
+    return Slot(spec, source, tuple(literals), tuple(regexes))
 
 
 def _check_syntax(expression: str) -> None:

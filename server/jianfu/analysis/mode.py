@@ -35,7 +35,7 @@ __all__ = [
 # someone joins (参与专项整治).
 _WORK_ZHENGZHI = (
     "(?<!环境)(?<!卫生)(?<!排查)(?<!综合)(?<!参与)(?<!参加)(?<!投入)(?<!参与专项)(?<!参加专项)(?<!投入专项)"
-    "整治(?!工作|行动|任务|提升|成效|情况|进度|进展|考评|考核|评比|测评|督查|检查|验收|排名|资金|项目|领导小组|办公室|前|后|中|期间|进行|开展)"
+    "整治(?!工作|行动|任务|提升|成效|情况|进度|进展|考评|考核|评比|测评|督查|检查|验收|排名|资金|项目|领导小组|办公室|办|专班|前|后|中|期间|进行|开展|点|对象|重点|内容|效果|成果|区域|范围|清单|台账|力度|措施|方案|计划)"
     # one task in a list of tasks: "背街小巷保洁、占道经营整治、违章搭建拆除等工作"
     "(?![^。；，]{0,24}等(?:工作|任务|事项))"
 )
@@ -54,7 +54,8 @@ _NEGATION_BEFORE = re.compile(
     # a report that something was never done ("我县今年未对乡镇开展排名通报"); a bare 未 is a condition (未完成的扣分)
     "(?:今年|全年|去年|年内|从|均|尚|一直)未|未(?:要求|向|对|下达|设置|实行|搞|再|曾)|撤销|撤除|"
     # 规范 cleans a practice up ("规范创建示范活动"), except where it says how to do it ("规范开展")
-    "严格规范|规范(?!的|化|开展|实施|有序|运行|运作|设立|设置|签订|组织|推进|建设|填报|报送|上墙)|"
+    # or names a grade ("引领型、规范型、提升型三个档次")
+    "严格规范|规范(?!的|化|型|开展|实施|有序|运行|运作|设立|设置|签订|组织|推进|建设|填报|报送|上墙)|"
     "不对|不把|不以|不将|不作|不列入|不纳入|不开展|不进行|不召开|不安排|不设|不提|不层层|未经[^，。；]{0,20}不|"
     # a bare 不 before a verb, except words where 不 does not negate the act:
     # 不断/不仅/不少/不同/不足/不定期/不论/不管/不但/不久/不利/不良/不够/不满/不超过/不低于…,
@@ -80,7 +81,9 @@ _NEGATION_LATER = re.compile(
 # before the negation cues are searched.
 _SANCTION = re.compile(
     "(?:一律|均|当年|年度考核)?(?:不得|不予|不能)(?:参加|参与|申报)?(?:当年|年度|年终)?(?:评先评优|评优评先|评先选优|评优|评先|"
-    "评为|评定为|确定为|推荐|提拔|晋升|表彰|授予|列为|享受)|取消[^，。；]{0,18}(?:资格|称号|荣誉)"
+    "评为|评定为|确定为|推荐|提拔|晋升|表彰|授予|列为|享受)|取消[^，。；]{0,18}(?:资格|称号|荣誉)|"
+    # "……的乡镇，不得参加年度综合考评先进等次评定"
+    "(?:一律|均|当年)?(?:不得|不予|不能)(?:参加|参与|申报)[^，。；]{0,8}?(?:先进|优秀|评先|评优)"
 )
 # A clean-up named as the topic of the work ("将专项整治工作开展情况报送…"): a noun, not a cue.
 # 清理 as one physical task in a list ("负责登记、清理和拆解", "除治清理和检疫执法") is work, not a clean-up.
@@ -116,7 +119,11 @@ _CRITIQUE_BEFORE = re.compile(
     "(?:^\\s*|[，,])(?:过去|以往|从前|曾经|以前|那时)[，,]"
 )
 # "报送工作进展情况、存在问题和下一步打算": the problems are one more item of a report, not a critique
-_REPORT_ITEM = re.compile("(?:[和及、与]|以及)(?:存在|遇到|发现|面临)的?(?:主要|突出)?(?:困难和|困难、|困难)?问题")
+# ("阶段性成效、存在的短板弱项、下一步打算", "将存在的问题和下步打算……报送")
+_REPORT_ITEM = re.compile(
+    "(?:[和及、与]|以及|(?<=[将把]))(?:存在|遇到|发现|面临)的?(?:主要|突出)?(?:困难和|困难、|困难)?"
+    "(?:问题|短板|弱项|不足|差距)"
+)
 # Problems as the object of the work, not a critique: "对……存在的环境问题进行集中整治",
 # "总结取得的成绩和存在的问题"
 # and a finding as a step of the work ("发现隐患要督促整改到位", "发现问题及时上报")
@@ -157,6 +164,10 @@ _BASIS = re.compile(
 )
 
 
+# A bracketed detail inside a match: its words are an inventory, not cues.
+_BRACKETED = re.compile("（[^（）]{1,80}）")
+
+
 def _mask(text: str, pattern: re.Pattern[str]) -> str:
     """Blank out the matches of ``pattern``, keeping offsets (so the match stays where it was)."""
     return pattern.sub(lambda m: "□" * len(m.group(0)), text)
@@ -187,7 +198,8 @@ def _is_prohibited(text: str, start: int, end: int) -> bool:
     clause = _outside_conditions(text[cs : clause_end(text, end)])
     # a sanction may run into the match ("一律取消【等级平安校园称号】"): masked over both at once
     joined = _mask(clause[: start - cs] + text[start:end], _SANCTION)
-    before = _mask(joined[: start - cs], _TOPIC) + _mask(joined[start - cs :], _TOPIC)
+    # a list in brackets inside the match details it ("开展情况（包括出动人数、清理垃圾吨数）报镇农业农村办")
+    before = _mask(joined[: start - cs], _TOPIC) + _mask(_mask(joined[start - cs :], _BRACKETED), _TOPIC)
     if _NEGATION_BEFORE.search(before):
         return True
     # "严禁以下做法：层层签订责任状……": a cue in the lead-in before a colon.
@@ -248,7 +260,7 @@ _QUESTION = re.compile("是否|有没有|有无|能否|吗[？?]?$")
 # Only first person with an own-work verb: "我县各乡镇要……" still addresses the towns.
 _OWN = re.compile(
     "^(?:[^，。；]{0,12}[，,])?(?:本|我)(?:局|委|厅|办|部|中心|单位|部门|院|室|处|科|站|所)"
-    "(?:将|已|拟|负责|统一|会同|牵头|正在|现已|已经|今年已|共|累计|先后|向(?:上级|省|市|县|区))"
+    "(?:将|已|拟|负责|统一|会同|牵头|正在|现已|已经|今年已|共|累计|先后|(?:每(?:月|周|旬|季度?|半年|年))?向(?:上级|省|市|县|区))"
 )
 # A request to a superior ("恳请县委编办核增事业编制1名", "妥否，请批示") asks; it does not demand.
 _REQUEST_UP = re.compile("恳请|敬请|请予(?:批准|审批|核准|支持)|妥否|特此请示|请批示|请审批|呈请")
