@@ -110,6 +110,8 @@ CRITIQUES = [
 ]
 
 REQUIREMENTS = [
+    # a news report opens with 据了解 and goes on to the mechanism it reports: not the findings of an inquiry
+    "据了解，各村河长每次巡河须通过APP【签到打卡】，巡河时长不少于30分钟。",
     # barred from the honours of the year: the sanction is the demand
     "发生进京非访的乡镇，【不得参加年度综合考评先进等次评定】。",
     # a bracketed inventory inside the match: 清理垃圾吨数 is a figure to report, no clean-up

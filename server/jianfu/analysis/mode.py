@@ -221,7 +221,7 @@ def _is_prohibited(text: str, start: int, end: int) -> bool:
 # A finding of an inquiry opens a sentence whose clauses run on after semicolons:
 # "调研发现，……下达的“一票否决”事项多达19项；县直部门与乡镇签订的各类责任书达47份"
 _FINDINGS_LEAD = re.compile(
-    "^[^，。；]{0,12}?(?:调研|调查|督查|检查|巡察|暗访|走访|审计)发现[，,：:]|^据(?:统计|调查|了解)[，,]"
+    "^[^，。；]{0,12}?(?:调研|调查|督查|检查|巡察|暗访|走访|审计)发现[，,：:]|^据(?:统计|调查)[，,]"
 )
 
 
