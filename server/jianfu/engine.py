@@ -174,7 +174,7 @@ class Checker:
         if cached is not None:
             return cached
         present = self._anchor_index.present(norm)
-        woken = {id(r) for a in present for r in self._rules_by_anchor.get(a, ())}
+        woken = {id(r) for a in present.intersection(self._rules_by_anchor) for r in self._rules_by_anchor[a]}
         woken.update(id(r) for r in self._always_awake)
         present |= {""}  # what rules whose anchor is "" wait for
         found: list[Finding] = []

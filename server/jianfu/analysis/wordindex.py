@@ -30,7 +30,7 @@ class WordIndex:
         two-character pieces meet the words' first two characters, and only the longer words
         starting with a piece that occurs are looked for with ``in``."""
         found = set(self._singles.intersection(text))
-        pieces = {text[i : i + 2] for i in range(len(text) - 1)}
+        pieces = set(map(str.__add__, text, text[1:]))  # every two characters in a row
         for start in self._starts.intersection(pieces):
             for word in self._by_start[start]:
                 if len(word) == 2 or word in text:

@@ -40,24 +40,22 @@ EAGER_REGEX: ContextVar[bool] = ContextVar("EAGER_REGEX", default=True)
 
 
 class LazyPattern:
-    """A regular expression compiled on first use (the subset of ``re.Pattern`` the kinds use)."""
+    """A regular expression compiled on first use (the subset of ``re.Pattern`` the kinds use).
 
-    __slots__ = ("pattern", "_compiled")
+    The first ``search`` or ``finditer`` compiles it and stores the compiled pattern's own methods
+    in the slots, so later calls go straight to ``re`` with no wrapper in between."""
+
+    __slots__ = ("pattern", "search", "finditer")
 
     def __init__(self, pattern: str) -> None:
         self.pattern = pattern
-        self._compiled: re.Pattern[str] | None = None
 
-    def _get(self) -> re.Pattern[str]:
-        if self._compiled is None:
-            self._compiled = re.compile(self.pattern)
-        return self._compiled
-
-    def search(self, text: str, *args: int) -> re.Match[str] | None:
-        return self._get().search(text, *args)
-
-    def finditer(self, text: str, *args: int):  # type: ignore[no-untyped-def]
-        return self._get().finditer(text, *args)
+    def __getattr__(self, name: str) -> Any:  # only reached while a slot is unset
+        if name not in ("search", "finditer"):
+            raise AttributeError(name)
+        compiled = re.compile(self.pattern)
+        self.search, self.finditer = compiled.search, compiled.finditer
+        return getattr(compiled, name)
 
 
 Regex = re.Pattern[str] | LazyPattern
