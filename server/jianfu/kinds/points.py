@@ -35,16 +35,22 @@ _NUMERALS = "一二三四五六七八九十"
 _LABEL = rf"(?P<label>[{_NUMERALS}]{{1,3}}、|[（(][{_NUMERALS}]{{1,3}}[）)]|(?<![\d.])\d{{1,2}}[、.．](?!\d))"
 _NAME = r"(?P<name>[^\n。；！？（()）\d]{2,30}?)"
 _PTS = r"(?P<pts>\d{1,4}(?:\.\d+)?)"
-# "一、党建工作（300分）", "（二）产业发展(250分)", "3.初信初访办理 200分"
+# "一、党建工作（300分）", "（二）产业发展(250分)", "3.初信初访办理 200分", "1.组织领导 10分：成立……"
 _LABELLED = re.compile(
-    rf"{_LABEL}[ \t\r]*{_NAME}[ \t\r]*(?:[（(][ \t\r]*(?:满分|分值|计|共)?[ \t\r]*{_PTS}[ \t\r]*分[ \t\r]*[）)]|[ \t\r]+{_PTS.replace('pts', 'pts2')}[ \t\r]*分(?!钟)[ \t\r]*(?=\n|$))"
+    rf"{_LABEL}[ \t\r]*{_NAME}[ \t\r]*(?:[（(][ \t\r]*(?:满分|分值|计|共)?[ \t\r]*{_PTS}[ \t\r]*分[ \t\r]*[）)]|[ \t\r]+{_PTS.replace('pts', 'pts2')}[ \t\r]*分(?!钟)[ \t\r]*(?=\n|$|[：:]|[ \t]+[^\d\s]))"
+)
+# an item without a number, its points in brackets, its standard after it on the same line:
+# "组织领导（10分）：成立领导小组得2分……", "阵地建设(20分) 有固定场所……"
+_UNLABELLED = re.compile(
+    r"(?m)^[ \t\r]*(?P<name>[^\n\d。；！？，,：:（()）、.．]{2,20}?)[ \t\r]*[（(][ \t\r]*(?:满分|分值|计|共)?[ \t\r]*"
+    r"(?P<pts>\d{1,4}(?:\.\d+)?)[ \t\r]*分[ \t\r]*[）)]"
 )
 # a table row under a 分值 column: "组织领导 100", "统计基础工作规范化建设 200分"
 _ROW = re.compile(
     r"(?m)^[ \t\r]*(?P<name>[^\n\d。；！？，,：:（()）]{2,20}?)[ \t\r]+(?P<pts>\d{2,4})[ \t\r]*分?(?!钟)[ \t\r]*$"
 )
-# a cheap first look: a scoring table has at least two "N分）" or "N分" line ends
-_POINTS_MARK = re.compile(r"\d[ \t\r]*分[ \t\r]*(?:[）)]|$)", re.M)
+# a cheap first look: a scoring table has at least two "N分）", "N分" line ends or "N分：" / "N分 按……"
+_POINTS_MARK = re.compile(r"\d[ \t\r]*分(?:[ \t\r]*(?:[）)：:]|$)|[ \t]+[^\d\s])", re.M)
 _TOTAL_ROW = re.compile("合计|总计|总分|小计|满分|分值|基本分")
 
 
@@ -133,10 +139,12 @@ def _items(norm: str) -> list[_Item]:
         points = float(m.group("pts") or m.group("pts2"))
         items.append(_Item(level, label.strip("、（()）.．"), points, m.start(), m.end()))
         taken.append(m.span())
-    for m in _ROW.finditer(norm):
-        if _TOTAL_ROW.search(m.group("name")) or any(s <= m.start() < e for s, e in taken):
-            continue
-        items.append(_Item(4, "", float(m.group("pts")), m.start("name"), m.end("pts")))
+    for row in (_ROW, _UNLABELLED) if labelled else (_ROW,):
+        for m in row.finditer(norm):
+            if _TOTAL_ROW.search(m.group("name")) or any(s <= m.start() < e for s, e in taken):
+                continue
+            items.append(_Item(4, "", float(m.group("pts")), m.start("name"), m.end("pts")))
+            taken.append(m.span())
     return sorted(items, key=lambda i: i.start)
 
 

@@ -1,0 +1,46 @@
+"""第8条 千分制 without the word: scoring tables in the shapes drafters write them (kinds/points.py)."""
+
+from __future__ import annotations
+
+import pytest
+
+from jianfu.engine import Checker
+from jianfu.rules import load_rules
+from jianfu.text.structure import parse
+
+RULES = [r for r in load_rules()[0] if r.id == "JF811"]
+
+
+def _flagged(text: str) -> bool:
+    return any(f.rule == "JF811" for f in Checker(RULES).check(parse(text)).findings)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # items without numbers, the standard after the points on the same line
+        "某镇村级组织工作考核评分标准\n组织领导（250分）：成立领导小组得50分，未成立不得分。\n"
+        "阵地建设（250分）：有固定活动场所得100分。\n制度落实（300分）：以会议记录为准。\n作用发挥（200分）：群众评议。\n",
+        # numbered items whose points are followed by their standard
+        "某县乡镇年度考核细则\n1.经济发展 400分 按完成率计分\n2.社会事业 300分：按项目计分\n"
+        "3.党的建设 300分 按考核办法计分\n",
+    ],
+)
+def test_scoring_tables_adding_up_to_a_thousand(text: str) -> None:
+    assert _flagged(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # the same shapes adding up to a hundred
+        "某镇村级组织工作考核评分标准\n组织领导（25分）：成立领导小组得5分。\n阵地建设（25分）：有固定活动场所。\n"
+        "制度落实（30分）：以会议记录为准。\n作用发挥（20分）：群众评议。\n",
+        # places given their scores are results, not a scale
+        "某县乡镇考核评分情况\n甲镇（960分）：排名第一。\n乙镇（940分）：排名第二。\n",
+        # a total row is not an item
+        "某县乡镇年度考核细则\n1.经济发展 40分 按完成率计分\n2.社会事业 60分：按项目计分\n合计（1000分）\n",
+    ],
+)
+def test_other_tables_are_not_a_thousand_point_scale(text: str) -> None:
+    assert not _flagged(text)
