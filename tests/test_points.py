@@ -24,6 +24,8 @@ def _flagged(text: str) -> bool:
         # numbered items whose points are followed by their standard
         "某县乡镇年度考核细则\n1.经济发展 400分 按完成率计分\n2.社会事业 300分：按项目计分\n"
         "3.党的建设 300分 按考核办法计分\n",
+        # the items listed in one sentence
+        "某镇村级组织年度考核细则\n考核内容分为党的建设300分、产业发展250分、乡村治理250分、民生服务200分。\n",
     ],
 )
 def test_scoring_tables_adding_up_to_a_thousand(text: str) -> None:
@@ -38,6 +40,9 @@ def test_scoring_tables_adding_up_to_a_thousand(text: str) -> None:
         "制度落实（30分）：以会议记录为准。\n作用发挥（20分）：群众评议。\n",
         # places given their scores are results, not a scale
         "某县乡镇考核评分情况\n甲镇（960分）：排名第一。\n乙镇（940分）：排名第二。\n",
+        # places given their scores in one sentence; deductions are no items
+        "某县乡镇考核评分情况\n甲镇960分、乙镇940分、丙镇930分。\n",
+        "某镇村级组织年度考核细则\n未按时报送的扣500分、材料不全的扣300分、弄虚作假的扣400分。\n",
         # a total row is not an item
         "某县乡镇年度考核细则\n1.经济发展 40分 按完成率计分\n2.社会事业 60分：按项目计分\n合计（1000分）\n",
     ],

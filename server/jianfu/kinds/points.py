@@ -56,7 +56,7 @@ _TOTAL_ROW = re.compile("合计|总计|总分|小计|满分|分值|基本分")
 
 @dataclass(frozen=True)
 class _Item:
-    level: int  # 1 一、 · 2 （一） · 3 1. · 4 an unlabelled table row
+    level: int  # 1 一、 · 2 （一） · 3 1. · 4 an unlabelled table row · 5 one of a list in a sentence
     number: str  # the label's numeral, to see the numbering start again
     points: float
     start: int
@@ -85,6 +85,8 @@ def check(rule: Rule, document: Document, context: CheckContext) -> Iterator[Fin
         return
     items = _items(document.norm)
     total, scored = _total(items)
+    if total < rule.params["at_least"]:
+        total, scored = max([(total, scored), *_inline_lists(document.norm)], key=lambda b: b[0])
     if total >= rule.params["at_least"] and scored and not _units_scored(document.norm, scored):
         first = scored[0]
         what = f"评分项合计{_shown(total)}分（{len(scored)}项）"
@@ -146,6 +148,28 @@ def _items(norm: str) -> list[_Item]:
             items.append(_Item(4, "", float(m.group("pts")), m.start("name"), m.end("pts")))
             taken.append(m.span())
     return sorted(items, key=lambda i: i.start)
+
+
+# items listed in one sentence: "党建工作300分、经济发展400分、社会事业300分"
+_INLINE_ITEM = re.compile(
+    r"(?P<name>[\u4e00-\u9fff]{2,12}?)(?<![扣得加减计记奖罚各每共])[ \t]*(?P<pts>\d{1,4}(?:\.\d+)?)[ \t]*分(?=[、，,；;。]|[ \t]*$)",
+    re.M,
+)
+_INLINE_SEPARATOR = re.compile(r"[ \t]*[、，,；;][ \t]*")
+
+
+def _inline_lists(norm: str) -> list[tuple[float, list[_Item]]]:
+    """Runs of three or more items given their points in one sentence, separated only by 、，；."""
+    runs: list[list[_Item]] = []
+    last_end = -1
+    for m in _INLINE_ITEM.finditer(norm):
+        item = _Item(5, "", float(m.group("pts")), m.start("name"), m.end("pts"))
+        if runs and _INLINE_SEPARATOR.fullmatch(norm, last_end, m.start()):
+            runs[-1].append(item)
+        else:
+            runs.append([item])
+        last_end = m.end()
+    return [(sum(i.points for i in run), run) for run in runs if len(run) >= 3]
 
 
 def _total(items: list[_Item]) -> tuple[float, list[_Item]]:
