@@ -110,6 +110,8 @@ CRITIQUES = [
 ]
 
 REQUIREMENTS = [
+    # "四不两直" names a way to inspect; its 不 negates nothing
+    "县考核办将适时组织开展“四不两直”【暗访】。",
     # a news report opens with 据了解 and goes on to the mechanism it reports: not the findings of an inquiry
     "据了解，各村河长每次巡河须通过APP【签到打卡】，巡河时长不少于30分钟。",
     # barred from the honours of the year: the sanction is the demand

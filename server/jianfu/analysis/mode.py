@@ -88,6 +88,8 @@ _SANCTION = re.compile(
 # A clean-up named as the topic of the work ("将专项整治工作开展情况报送…"): a noun, not a cue.
 # 清理 as one physical task in a list ("负责登记、清理和拆解", "除治清理和检疫执法") is work, not a clean-up.
 _TOPIC = re.compile(
+    # the name of a way to inspect: "四不两直" (不发通知、不打招呼…) negates nothing
+    "四不两直|"
     "专项整治|整治(?=(?:工作|行动|任务|成效|进展|情况|责任)(?![群组]))|清理(?:规范|整顿)?(?=工作(?![群组号]))|"
     "清理(?=(?:和|、|及)(?!规范|整顿|精简|压减|取消|撤并|清退))"
 )
