@@ -283,3 +283,12 @@ def test_sentence_and_clause_bounds_are_the_marks_around_a_match() -> None:
                 mode.clause_end(text, end),
             )
             assert bounds == walked(text, start, end), (start, end)
+
+
+def test_a_contest_s_results_are_read_as_such_from_the_title_or_the_opening() -> None:
+    """Athletes and entrants ranked in a sports meet are no lower levels ranked (JF810 stands down)."""
+    assert "contest" in genre.detect(parse("关于全县中小学生田径运动会成绩的通报\n各学校：\n现将成绩通报如下。\n"))
+    assert "contest" in genre.detect(parse("各中小学校：\n全县第十届中小学生运动会已闭幕，现将比赛成绩通报如下：\n"))
+    assert "contest" not in genre.detect(
+        parse("关于2025年度乡镇综合考核结果的通报\n各乡镇：\n现将考核结果通报如下。\n")
+    )

@@ -39,3 +39,11 @@ def test_a_problems_section_is_descriptive_and_the_next_section_is_not(rules) ->
 def test_a_heading_that_sets_a_task_about_problems_is_not_descriptive(rules) -> None:
     text = f"关于推进基层治理的工作方案\n各县（市、区）委：\n一、着力解决群众反映的突出问题\n{PROBLEM_LINES}"
     assert "JF309" in rules_found(rules, text)
+
+
+def test_a_passage_cut_above_its_opening_still_reports_typical_problems(rules) -> None:
+    """A page text without the notice's title: its opening sentence says what the list is."""
+    text = f"为持续深化基层减负，现将近期查处的2起典型问题通报如下：\n{PROBLEM_LINES}各地要引以为戒。\n"
+    assert rules_found(rules, text) == set()
+    work_plan_opening = f"为持续深化基层治理，现将有关工作要求通知如下：\n{PROBLEM_LINES}"
+    assert {"JF802", "JF309"} <= rules_found(rules, work_plan_opening)  # the control

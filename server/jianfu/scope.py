@@ -16,6 +16,11 @@ from jianfu.model import Document
 _CRITICAL_TITLE = re.compile(
     "(?:问题|典型|案例|曝光|查处|警示|反面|违规|违纪)[^。]{0,30}通报|通报[^。]{0,20}(?:问题|案例)"
 )
+# a passage without its title opens the same way: "现将近期查处的4起典型问题通报如下"
+_CRITICAL_OPENING = re.compile(
+    "现将[^。]{0,30}?(?:典型问题|典型案例|违规问题|违纪问题|问题线索|查处|曝光|反面典型)[^。]{0,20}?通报如下"
+)
+OPENING_REACH = 300  # characters of the body where such an opening is looked for
 # "二、存在的主要问题", "（一）典型案例", "形式主义的主要表现", "问题清单"
 _CRITICAL_HEADING = re.compile(
     "(?:存在|发现|暴露|突出|主要|典型|共性|突出)的?(?:主要|突出)?问题|问题(?:清单|表现|案例)|典型案例|反面典型|"
@@ -29,6 +34,9 @@ _TASK_HEADING = "整改|解决|防止|避免|聚焦|针对|着力|围绕|整治|
 def descriptive_spans(document: Document) -> list[tuple[int, int]]:
     """Spans of the text where practices are described, not required."""
     if document.title and _CRITICAL_TITLE.search(document.title):
+        return [document.body_span]
+    body_start, body_end = document.body_span
+    if _CRITICAL_OPENING.search(document.norm, body_start, min(body_end, body_start + OPENING_REACH)):
         return [document.body_span]
     spans: list[tuple[int, int]] = []
     for section in document.sections:

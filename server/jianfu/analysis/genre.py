@@ -64,6 +64,9 @@ _RESULTS_OPENING = re.compile(
 )
 _RANK_LINES = re.compile("排名|名次|第[一二三]名|末位|后[一二三四五六七八九十\\d]{1,2}[名位]|倒数|位列|黑榜")
 _RUN_ON_TITLE = 24
+# the results of a sports meet or a competition: athletes and entrants ranked, not lower levels
+_CONTEST = re.compile("运动会|锦标赛|联赛|选拔赛|比赛成绩|竞赛成绩|大赛|运动员|参赛选手|参赛队")
+OPENING_REACH = 300  # characters of the body where a passage without its title says what it is about
 # an app, a mini-program, an account or a named platform (“智慧党建”平台, “驻村通”手机端)
 _APP_NAMED = re.compile(
     "APP|App(?![a-z])|(?<![A-Za-z])app(?![a-z])|小程序|客户端|公众号|视频号|学习强国|青年大学习|电子医保凭证|电子社保卡|"
@@ -82,6 +85,9 @@ def detect(document: Document) -> frozenset[str]:
         found |= {"ranking", "notice"}
     if _APP_NAMED.search(title) or _APP_NAMED.search(document.norm):
         found.add("app")
+    body_start, body_end = document.body_span
+    if _CONTEST.search(title) or _CONTEST.search(document.norm, body_start, min(body_end, body_start + OPENING_REACH)):
+        found.add("contest")
     return frozenset(found)
 
 

@@ -23,7 +23,7 @@ from jianfu.analysis.sentences import sentence_spans
 from jianfu.kinds.base import ParamError
 
 FRAME_KEYS = {"name", "match", "gap", "ordered", "needs", "unless", "genre", "not_genre", "mark", "context", "note"}
-GENRES = {"assessment", "ranking", "pledge", "notice", "village", "petition", "app", "attainment"}
+GENRES = {"assessment", "ranking", "pledge", "notice", "village", "petition", "app", "attainment", "contest"}
 DEFAULT_GAP = 40
 
 
