@@ -17,7 +17,7 @@ import pytest
 SHARED = Path(__file__).resolve().parents[1].parent / "shared"
 SCORER = SHARED / "tools" / "score_corpus.py"
 
-RECALL_AT_LEAST = 0.85  # of the labelled requirements, all passages
+RECALL_AT_LEAST = 0.87  # of the labelled requirements, all passages (194/220 = 0.88)
 NEGATIVES_FLAGGED_AT_MOST = 0.03  # of the passages that impose nothing
 
 
