@@ -54,7 +54,7 @@ def necessary(source: str) -> tuple[str, ...] | None:
             node = reader.alternation()
             if reader.pos != len(source):
                 return None  # an unbalanced ")" — re reports the pattern where it is compiled
-        except (Unsupported, IndexError):
+        except (ValueError, IndexError):  # Unsupported, or syntax re itself rejects (reported where compiled)
             return None
         found = best([node.exact, node.factors])
     return tuple(sorted(found, key=lambda f: (-len(f), f))) if found else None
