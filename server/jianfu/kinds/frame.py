@@ -141,8 +141,9 @@ def hits(
         return []
     if frame.not_genre & genres:
         return []
-    # one plain regex scan per slot over the paragraph rules most paragraphs out before any
-    # sentence is split or segmented (the word-boundary check only removes matches)
+    # every slot must occur somewhere in the paragraph (a set test on ``present``, a regex scan only
+    # for re: parts that may): most paragraphs are ruled out before any sentence is split or segmented
+    # (the word-boundary check later only removes matches)
     if not all(slot.occurs(text, present) for slot in frame.slots + frame.needs):
         return []
     out: list[tuple[int, int]] = []
