@@ -59,3 +59,10 @@ def test_docx_paragraphs_are_never_joined(rules) -> None:
     document = read_bytes(buffer.getvalue(), ".docx")
     assert document.continues == ()
     assert "JF301" not in {rule for rule, _ in findings(rules, document)}
+
+
+def test_a_time_cut_by_the_wrap_joins_the_lines_a_lead_in_colon_does_not() -> None:
+    document = parse("某某单位文件\n请各村党组织书记于6月12日上午8:\n30前到县行政中心参加会议，不得缺席。\n")
+    assert document.continues[2]
+    document = parse("某某单位文件\n现将有关事项通知如下：\n请各村党组织书记到县行政中心参加会议。\n")
+    assert not document.continues[2]

@@ -190,7 +190,8 @@ def parse(text: str, *, path: str | None = None, encoding: str | None = None, wr
 
 
 # A line that ends a sentence or a clause lead-in, or a next line that opens a list item or a quote
-_LINE_END = re.compile("[。！？；：:!?;]\\s*$")
+# (a colon after a digit is a time cut by the wrap, "上午8:" then "30前到", not a lead-in)
+_LINE_END = re.compile("(?:[。！？；!?;]|(?<!\\d)[：:])\\s*$")
 _BLOCK_START = re.compile("[\\s\u3000]|[#>*+|-]|\\d+[.、)）]|[（(][一二三四五六七八九十\\d]+[)）]")
 _MIN_WRAPPED_LINE = 12  # hard wraps come at a fixed width: a short line ended on purpose
 _MIN_WRAPPED_HEADING = 18  # "（一）请各地……" running on: a numbered sentence, not a short heading
