@@ -138,7 +138,7 @@ def test_checkers_are_kept_per_settings_and_share_the_anchor_index(rules) -> Non
     assert session.checker(Settings()) is first  # equal settings built afresh
     ignoring = session.checker(Settings(ignore=("JF301",)))
     assert ignoring is not first and ignoring.settings.ignore == ("JF301",)
-    assert ignoring._rules_by_anchor is first._rules_by_anchor
+    assert ignoring._wakes is first._wakes
     assert ignoring._paragraph_cache is first._paragraph_cache
     assert session.checker(base) is first
     assert [f.rule for f in session.check(parse(DRAFT), Settings(ignore=("JF301",))).findings] == []

@@ -82,18 +82,27 @@ class Checker:
             PARAGRAPH_CACHE_SIZE, PARAGRAPH_CACHE_CHARS
         )
         self._reported_failures: set[str] = set()
-        # anchor -> paragraph rules it wakes up; one pass over a paragraph finds every anchor in it
+        # waking word -> (paragraph rule's position, the parts of it the word wakes, None: all of it);
+        # one pass over a paragraph finds every waking word in it, and with them what to run
         self._paragraph_rules = [r for r in self.rules if _scope(r) == "paragraph"]
-        self._rules_by_anchor: dict[str, list[Rule]] = {}
-        self._always_awake: list[Rule] = []  # rules with an anchor "" (none could be named)
-        for rule in self._paragraph_rules:
-            for anchor in KIND_MODULES[rule.kind].anchors(rule):
-                if anchor:
-                    self._rules_by_anchor.setdefault(anchor, []).append(rule)
-                else:
-                    self._always_awake.append(rule)
+        self._wakes: dict[str, list[tuple[int, tuple[int, ...] | None]]] = {}
+        self._always_awake: list[tuple[int, tuple[int, ...] | None]] = []  # no waking word could be named
+        for position, rule in enumerate(self._paragraph_rules):
+            kind = KIND_MODULES[rule.kind]
+            if hasattr(kind, "wakes"):
+                by_word, always = kind.wakes(rule)
+                woken: list[tuple[str, tuple[int, ...] | None]] = list(by_word.items())
+                if always:
+                    self._always_awake.append((position, always))
+            else:
+                woken = [(anchor, None) for anchor in kind.anchors(rule) if anchor]
+                if "" in kind.anchors(rule):
+                    self._always_awake.append((position, None))
+            for word, parts in woken:
+                self._wakes.setdefault(word, []).append((position, parts))
+        self._waking_words = frozenset(self._wakes)
         # the index also holds the other words a kind tests paragraphs for (a frame's slot words)
-        words = set(self._rules_by_anchor)
+        words = set(self._wakes)
         for rule in self._paragraph_rules:
             offer = getattr(KIND_MODULES[rule.kind], "words", None)
             if offer is not None:
@@ -174,16 +183,25 @@ class Checker:
         if cached is not None:
             return cached
         present = self._anchor_index.present(norm)
-        woken = {id(r) for a in present.intersection(self._rules_by_anchor) for r in self._rules_by_anchor[a]}
-        woken.update(id(r) for r in self._always_awake)
+        awake: dict[int, set[int] | None] = {}
+        for position, parts in itertools.chain(
+            *(self._wakes[w] for w in present.intersection(self._waking_words)), self._always_awake
+        ):
+            if parts is None:
+                awake[position] = None
+            elif position not in awake:
+                awake[position] = set(parts)
+            elif awake[position] is not None:
+                awake[position].update(parts)  # type: ignore[union-attr]
         present |= {""}  # what rules whose anchor is "" wait for
         found: list[Finding] = []
         clean = True
-        for rule in self._paragraph_rules:
-            if id(rule) not in woken:
-                continue
+        for position in sorted(awake):
+            rule = self._paragraph_rules[position]
             try:
-                found.extend(KIND_MODULES[rule.kind].paragraph_findings(rule, norm, 0, genres, present))
+                found.extend(
+                    KIND_MODULES[rule.kind].paragraph_findings(rule, norm, 0, genres, present, awake[position])
+                )
             except Exception as exc:
                 clean = False
                 failures.append(self._failure(rule, exc))

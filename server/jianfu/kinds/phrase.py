@@ -45,6 +45,12 @@ def words(rule: Rule) -> frozenset[str]:
     return rule.params["words"]
 
 
+def wakes(rule: Rule) -> tuple[dict[str, tuple[int, ...]], tuple[int, ...]]:
+    """Which of the rule's parts (frames, then patterns, numbered) each waking word wakes, and the parts
+    no word can be named for (always awake): the engine finds them for every rule in one pass."""
+    return rule.params["wakes"], rule.params["always_awake"]
+
+
 def compile(data: dict[str, Any]) -> dict[str, Any]:
     compiled_frames = frames.compile_frames(data["frames"]) if "frames" in data else ()
     if not compiled_frames and "patterns" not in data:
@@ -109,24 +115,27 @@ def _measured(items: Any) -> tuple[tuple[Any, tuple[str, float]], ...]:
 
 
 def check_paragraph(
-    rule: Rule, norm: str, genres: frozenset[str] = frozenset(), present: frozenset[str] | None = None
+    rule: Rule,
+    norm: str,
+    genres: frozenset[str] = frozenset(),
+    present: frozenset[str] | None = None,
+    awake: set[int] | None = None,
 ) -> list[tuple[int, int, str, Fix | None]]:
     """Matches in one paragraph's normal text: (start, end, matched text, fix) relative to it.
 
     ``present``: the words of every rule (``anchors`` and ``words``) that occur in ``norm``, when the
     caller has found them already (the engine does, once for all rules); otherwise the rule's anchors
-    are looked up here.
+    are looked up here. ``awake``: the parts (see ``wakes``) those words wake, when the caller knows them.
     """
     params = rule.params
     indexed = present is not None  # found by the engine's index, which holds every frame word too
     if present is None:
         present = frozenset(a for a in params["anchors"] if a in norm)
-    if not present:
-        return []
-    # the frames and patterns one of whose waking words occurs, in their order
-    awake = set(params["always_awake"])
-    for word in present.intersection(params["waking_words"]):
-        awake.update(params["wakes"][word])
+    if awake is None:
+        # the frames and patterns one of whose waking words occurs
+        awake = set(params["always_awake"])
+        for word in present.intersection(params["waking_words"]):
+            awake.update(params["wakes"][word])
     if not awake:
         return []
     frame_count = len(params["frames"])
@@ -196,9 +205,14 @@ def check(rule: Rule, document: Document, context: CheckContext) -> Iterator[Fin
 
 
 def paragraph_findings(
-    rule: Rule, norm: str, offset: int, genres: frozenset[str] = frozenset(), present: frozenset[str] | None = None
+    rule: Rule,
+    norm: str,
+    offset: int,
+    genres: frozenset[str] = frozenset(),
+    present: frozenset[str] | None = None,
+    awake: set[int] | None = None,
 ) -> Iterator[Finding]:
-    for start, end, matched, fix in check_paragraph(rule, norm, genres, present):
+    for start, end, matched, fix in check_paragraph(rule, norm, genres, present, awake):
         if fix is not None:
             fix = Fix(fix.title, fix.start + offset, fix.end + offset, fix.replacement)
         yield make_finding(rule, start + offset, end + offset, values={"match": matched}, fix=fix)
