@@ -15,6 +15,7 @@ import logging
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
+from typing import Any
 
 from jianfu import doctype, reasoned, scope
 from jianfu.analysis import direction, genre
@@ -82,24 +83,24 @@ class Checker:
             PARAGRAPH_CACHE_SIZE, PARAGRAPH_CACHE_CHARS
         )
         self._reported_failures: set[str] = set()
-        # waking word -> (paragraph rule's position, the parts of it the word wakes, None: all of it);
+        # waking word -> [paragraph rule's position, a part of it the word wakes or None for all of it,
+        # the part's gates: word sets each of which the paragraph must also hold, split into those the
+        # index answers and those looked up in the text, asked of the kind on the part's first wake];
         # one pass over a paragraph finds every waking word in it, and with them what to run
         self._paragraph_rules = [r for r in self.rules if _scope(r) == "paragraph"]
-        self._wakes: dict[str, list[tuple[int, tuple[int, ...] | None]]] = {}
-        self._always_awake: list[tuple[int, tuple[int, ...] | None]] = []  # no waking word could be named
+        self._wakes: dict[str, list[list[Any]]] = {}
+        self._always_awake: list[list[Any]] = []  # no waking word could be named
         for position, rule in enumerate(self._paragraph_rules):
             kind = KIND_MODULES[rule.kind]
             if hasattr(kind, "wakes"):
                 by_word, always = kind.wakes(rule)
-                woken: list[tuple[str, tuple[int, ...] | None]] = list(by_word.items())
-                if always:
-                    self._always_awake.append((position, always))
+                for word, parts in by_word.items():
+                    self._wakes.setdefault(word, []).extend([position, p, None] for p in parts)
+                self._always_awake.extend([position, p, None] for p in always)
             else:
-                woken = [(anchor, None) for anchor in kind.anchors(rule) if anchor]
-                if "" in kind.anchors(rule):
-                    self._always_awake.append((position, None))
-            for word, parts in woken:
-                self._wakes.setdefault(word, []).append((position, parts))
+                for anchor in kind.anchors(rule):
+                    wake = [position, None, None]
+                    self._wakes.setdefault(anchor, []).append(wake) if anchor else self._always_awake.append(wake)
         self._waking_words = frozenset(self._wakes)
         # the index also holds the other words a kind tests paragraphs for (a frame's slot words)
         words = set(self._wakes)
@@ -107,7 +108,8 @@ class Checker:
             offer = getattr(KIND_MODULES[rule.kind], "words", None)
             if offer is not None:
                 words |= offer(rule)
-        self._anchor_index = index_of(frozenset(words))
+        self._indexed = frozenset(words)
+        self._anchor_index = index_of(self._indexed)
 
     def with_settings(self, settings: Settings) -> Checker:
         """The same rules by other settings: the anchor index and the paragraph cache are shared
@@ -183,16 +185,7 @@ class Checker:
         if cached is not None:
             return cached
         present = self._anchor_index.present(norm)
-        awake: dict[int, set[int] | None] = {}
-        for position, parts in itertools.chain(
-            *(self._wakes[w] for w in present.intersection(self._waking_words)), self._always_awake
-        ):
-            if parts is None:
-                awake[position] = None
-            elif position not in awake:
-                awake[position] = set(parts)
-            elif awake[position] is not None:
-                awake[position].update(parts)  # type: ignore[union-attr]
+        awake = self._awake(norm, present)
         present |= {""}  # what rules whose anchor is "" wait for
         found: list[Finding] = []
         clean = True
@@ -209,6 +202,39 @@ class Checker:
         if clean:
             self._paragraph_cache.put(key, result, len(norm))
         return result
+
+    def _awake(self, norm: str, present: frozenset[str]) -> dict[int, set[int] | None]:
+        """Paragraph rule position -> the parts of it to run (None: the whole rule): those a word present
+        wakes and whose gates the paragraph passes."""
+        awake: dict[int, set[int] | None] = {}
+        for wake in itertools.chain(
+            *(self._wakes[w] for w in present.intersection(self._waking_words)), self._always_awake
+        ):
+            position, part, gates = wake
+            if part is None:
+                awake[position] = None
+                continue
+            if gates is None:
+                try:
+                    gates = self._gates_of(position, part)
+                except Exception:  # a broken rule: its own run below reports what is wrong with it
+                    gates = ((), ())
+                wake[2] = gates
+            if not _holds(present, norm, *gates):
+                continue  # words the part cannot match without are missing
+            parts = awake.get(position, ())
+            if parts == ():
+                awake[position] = {part}
+            elif parts is not None:
+                parts.add(part)
+        return awake
+
+    def _gates_of(self, position: int, part: int) -> tuple[tuple[frozenset[str], ...], tuple[frozenset[str], ...]]:
+        """The part's gates, split into word sets the index answers and sets looked up in the text."""
+        rule = self._paragraph_rules[position]
+        kind = KIND_MODULES[rule.kind]
+        sets = kind.gates(rule, part) if hasattr(kind, "gates") else ()
+        return tuple(g for g in sets if g <= self._indexed), tuple(g for g in sets if not g <= self._indexed)
 
     def _failure(self, rule: Rule, exc: Exception) -> RuleFailure:
         if rule.id not in self._reported_failures:
@@ -234,6 +260,22 @@ class Checker:
                 limit = found["limit"]
             sections.extend(found.get("sections", ()))
         return DocumentStats(document.body_chars, limit, context.doc_type, tuple(sections))
+
+
+def _holds(
+    present: frozenset[str], norm: str, indexed: tuple[frozenset[str], ...], looked_up: tuple[frozenset[str], ...]
+) -> bool:
+    """Whether the paragraph holds a word of each set (loops rather than any(): this runs on every wake)."""
+    for words in indexed:
+        if present.isdisjoint(words):
+            return False
+    for words in looked_up:
+        for word in words:
+            if word in norm:
+                break
+        else:
+            return False
+    return True
 
 
 def _scope(rule: Rule) -> str:

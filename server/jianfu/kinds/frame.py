@@ -53,6 +53,12 @@ class Frame:
         an index of them answers most of ``hits``' slot tests."""
         return frozenset(w for slot in self.slots + self.needs for w in slot.words + tuple(slot.regex_words or ()))
 
+    @cached_property
+    def gates(self) -> tuple[frozenset[str], ...]:
+        """Per slot whose words can be named, the words one of which must occur: a paragraph lacking
+        any slot's words is passed over without a call (the index holds them all, see ``words``)."""
+        return tuple(f for f in (s.factors for s in self.slots + self.needs) if f is not None)
+
     def describe(self) -> str:
         parts = [" … ".join(s.spec for s in self.slots)]
         if self.needs:

@@ -51,6 +51,16 @@ def wakes(rule: Rule) -> tuple[dict[str, tuple[int, ...]], tuple[int, ...]]:
     return rule.params["wakes"], rule.params["always_awake"]
 
 
+def gates(rule: Rule, part: int) -> tuple[frozenset[str], ...]:
+    """Word sets each of which a paragraph must hold for ``part`` to match: a frame's slots, a pattern's
+    necessary words (read on first use). The engine asks once per part and passes over the rest."""
+    frame_count = len(rule.params["frames"])
+    if part < frame_count:
+        return rule.params["frames"][part].gates
+    words = necessary(rule.params["patterns"][part - frame_count][0].pattern)
+    return (frozenset(words),) if words is not None and len(words) <= MAX_WORD_TESTS else ()
+
+
 def compile(data: dict[str, Any]) -> dict[str, Any]:
     compiled_frames = frames.compile_frames(data["frames"]) if "frames" in data else ()
     if not compiled_frames and "patterns" not in data:
