@@ -156,13 +156,15 @@ _INLINE_ITEM = re.compile(
     re.M,
 )
 _INLINE_SEPARATOR = re.compile(r"[ \t]*[、，,；;][ \t]*")
+# what every item ends with: found first, so that only lines holding three are read item by item
+_INLINE_POINTS = re.compile(r"\d[ \t]*分(?=[、，,；;。]|[ \t]*$)", re.M)
 
 
 def _inline_lists(norm: str) -> list[tuple[float, list[_Item]]]:
     """Runs of three or more items given their points in one sentence, separated only by 、，；."""
     runs: list[list[_Item]] = []
     last_end = -1
-    for m in _INLINE_ITEM.finditer(norm):
+    for m in (m for start, end in _lines_with_points(norm) for m in _INLINE_ITEM.finditer(norm, start, end)):
         item = _Item(5, "", float(m.group("pts")), m.start("name"), m.end("pts"))
         if runs and _INLINE_SEPARATOR.fullmatch(norm, last_end, m.start()):
             runs[-1].append(item)
@@ -170,6 +172,17 @@ def _inline_lists(norm: str) -> list[tuple[float, list[_Item]]]:
             runs.append([item])
         last_end = m.end()
     return [(sum(i.points for i in run), run) for run in runs if len(run) >= 3]
+
+
+def _lines_with_points(norm: str) -> list[tuple[int, int]]:
+    """(start, end) of each line with three or more "N分" item ends, in order."""
+    counts: dict[tuple[int, int], int] = {}
+    for m in _INLINE_POINTS.finditer(norm):
+        start = norm.rfind("\n", 0, m.start()) + 1
+        end = norm.find("\n", m.end())
+        line = (start, len(norm) if end < 0 else end)
+        counts[line] = counts.get(line, 0) + 1
+    return [line for line, count in counts.items() if count >= 3]
 
 
 def _total(items: list[_Item]) -> tuple[float, list[_Item]]:
