@@ -220,8 +220,12 @@ class Checker:
                 except Exception:  # a broken rule: its own run below reports what is wrong with it
                     gates = ((), ())
                 wake[2] = gates
-            if not _holds(present, norm, *gates):
-                continue  # words the part cannot match without are missing
+            # words the part cannot match without are missing (one set the index answers: most parts)
+            if gates.__class__ is frozenset:
+                if present.isdisjoint(gates):
+                    continue
+            elif not _holds(present, norm, *gates):
+                continue
             parts = awake.get(position, ())
             if parts == ():
                 awake[position] = {part}
@@ -229,12 +233,15 @@ class Checker:
                 parts.add(part)
         return awake
 
-    def _gates_of(self, position: int, part: int) -> tuple[tuple[frozenset[str], ...], tuple[frozenset[str], ...]]:
-        """The part's gates, split into word sets the index answers and sets looked up in the text."""
+    def _gates_of(self, position: int, part: int) -> frozenset[str] | tuple[tuple[frozenset[str], ...], ...]:
+        """The part's gates: one word set the index answers, or the sets it answers and those looked up
+        in the text."""
         rule = self._paragraph_rules[position]
         kind = KIND_MODULES[rule.kind]
         sets = kind.gates(rule, part) if hasattr(kind, "gates") else ()
-        return tuple(g for g in sets if g <= self._indexed), tuple(g for g in sets if not g <= self._indexed)
+        indexed = tuple(g for g in sets if g <= self._indexed)
+        looked_up = tuple(g for g in sets if not g <= self._indexed)
+        return indexed[0] if len(indexed) == 1 and not looked_up else (indexed, looked_up)
 
     def _failure(self, rule: Rule, exc: Exception) -> RuleFailure:
         if rule.id not in self._reported_failures:
