@@ -139,6 +139,7 @@ def check_paragraph(
     """
     params = rule.params
     indexed = present is not None  # found by the engine's index, which holds every frame word too
+    gated = awake is not None  # the caller woke the parts and tested their gates (see ``gates``)
     if present is None:
         present = frozenset(a for a in params["anchors"] if a in norm)
     if awake is None:
@@ -160,7 +161,7 @@ def check_paragraph(
     last_end = -1
     for pattern, limit in (params["patterns"][i - frame_count] for i in sorted(awake) if i >= frame_count):
         # an anchor woke it; the words it cannot match without (read on first use) are a sharper test
-        words = necessary(pattern.pattern)
+        words = None if gated else necessary(pattern.pattern)
         if words is not None and len(words) <= MAX_WORD_TESTS and not any(w in norm for w in words):
             continue
         for m in pattern.finditer(norm):
