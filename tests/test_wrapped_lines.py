@@ -66,3 +66,10 @@ def test_a_time_cut_by_the_wrap_joins_the_lines_a_lead_in_colon_does_not() -> No
     assert document.continues[2]
     document = parse("某某单位文件\n现将有关事项通知如下：\n请各村党组织书记到县行政中心参加会议。\n")
     assert not document.continues[2]
+
+
+def test_a_short_numbered_line_runs_on_when_the_next_cannot_start_a_line() -> None:
+    document = parse("某某单位文件\n（一）各乡镇：负责辖区内违法建筑\n的排查、认定和拆除，建立工作台账。\n")
+    assert document.continues[2]
+    document = parse("某某单位文件\n（一）职责分工\n各乡镇负责辖区内违法建筑的排查。\n")  # a heading stays one
+    assert not document.continues[2]

@@ -194,6 +194,9 @@ def parse(text: str, *, path: str | None = None, encoding: str | None = None, wr
 _LINE_END = re.compile("(?:[。！？；!?;]|(?<!\\d)[：:])\\s*$")
 _BLOCK_START = re.compile("[\\s\u3000]|[#>*+|-]|\\d+[.、)）]|[（(][一二三四五六七八九十\\d]+[)）]")
 _MIN_WRAPPED_LINE = 12  # hard wraps come at a fixed width: a short line ended on purpose
+# no line of its own starts with these: a short numbered line they follow ran on ("（一）各乡镇：负责辖区内违法建筑"
+# then "的排查、认定和拆除")
+_NO_LINE_START = "的，、；"
 _MIN_WRAPPED_HEADING = 18  # "（一）请各地……" running on: a numbered sentence, not a short heading
 
 
@@ -229,7 +232,11 @@ def _continuations(norm: str, paragraphs: Sequence[Paragraph]) -> tuple[bool, ..
             and bool(line.strip())
             and not _LINE_END.search(before)
             and not _BLOCK_START.match(line)
-            and (heading_level(before.strip()) is None or len(before.strip()) >= _MIN_WRAPPED_HEADING)
+            and (
+                heading_level(before.strip()) is None
+                or len(before.strip()) >= _MIN_WRAPPED_HEADING
+                or line[:1] in _NO_LINE_START
+            )
             and heading_level(line) is None
             and not is_page_number(line)
         )
