@@ -255,6 +255,8 @@ def test_a_document_naming_an_app_anywhere_is_read_as_the_app_genre() -> None:
     # a named learning platform is an app; a named station in the villages is not
     assert "app" in genre.detect(parse("各党支部：\n党员在“先锋e站”学习平台注册率达到95%。\n"))
     assert "app" not in genre.detect(parse("各乡镇：\n每个村建设1个“科普e站”。\n"))
+    # a qualifier between the name and 平台 leaves it a platform
+    assert "app" in genre.detect(parse("关于规范“红色先锋”智慧党建平台使用管理的通知\n各党支部：\n"))
 
 
 def test_sentence_and_clause_bounds_are_the_marks_around_a_match() -> None:

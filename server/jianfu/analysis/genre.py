@@ -70,7 +70,8 @@ OPENING_REACH = 300  # characters of the body where a passage without its title 
 # an app, a mini-program, an account or a named platform (“智慧党建”平台, “驻村通”手机端)
 _APP_NAMED = re.compile(
     "APP|App(?![a-z])|(?<![A-Za-z])app(?![a-z])|小程序|客户端|公众号|视频号|学习强国|青年大学习|电子医保凭证|电子社保卡|"
-    '[“"][^”"。；，\n]{1,12}[”"](?:学习|管理|服务|工作|信息|政务|综合|数据)?(?:平台|系统|手机端|执法端|移动端|APP|App|小程序|公众号)|'
+    # (a qualifier of a few characters may stand between the name and 平台: “红色先锋”智慧党建平台)
+    '[“"][^”"。；，\n]{1,12}[”"][\u4e00-\u9fff]{0,6}?(?:平台|系统|手机端|执法端|移动端|APP|App|小程序|公众号)|'
     '[“"][^”"。；，\n]{0,8}(?:通|钉|在线)[”"]'
 )
 
