@@ -143,3 +143,14 @@ def test_the_engine_s_waking_and_gates_lose_no_finding() -> None:
             assert engine == alone, norm
             compared += bool(alone)
     assert compared >= 30  # enough paragraphs with findings to say something
+
+
+def test_the_factors_table_holds_every_expression_the_bundled_rules_ask_about() -> None:
+    """Start-up reads necessary words from server/jianfu/analysis/factors-table.json (the soundness test
+    above checks its entries against real matches); a missing one is read at start-up, slowly."""
+    from build_factors_table import asked_sources
+
+    from jianfu.analysis import factors
+
+    missing = sorted(asked_sources() - set(factors._table()))
+    assert not missing, f"run: python scripts/build_factors_table.py ({len(missing)} missing, e.g. {missing[:3]})"

@@ -14,7 +14,9 @@ most of a cold check. Anything it does not know makes that part unknown, never a
 
 from __future__ import annotations
 
+import json
 from functools import cache
+from pathlib import Path
 
 # A class of a few characters ("[省市县]") still names literals; a wider one does not help.
 MAX_CLASS = 8
@@ -42,9 +44,31 @@ def score(factors: Factors) -> float:
     return sum({1: 2.0, 2: 0.1, 3: 0.03}.get(len(f), 0.02) + 0.02 for f in factors)
 
 
+# The answers for the bundled rules' expressions, read once (scripts/build_factors_table.py writes
+# it; tests/test_anchors.py keeps it current): start-up then reads a table instead of ~900 expressions.
+TABLE_PATH = Path(__file__).with_name("factors-table.json")
+
+
+@cache
+def _table() -> dict[str, list[str] | None]:
+    try:
+        return json.loads(TABLE_PATH.read_text(encoding="utf-8"))["necessary"]
+    except (OSError, ValueError, KeyError):  # no table: every expression is read (slower, same answers)
+        return {}
+
+
 @cache
 def necessary(source: str) -> tuple[str, ...] | None:
     """Literals one of which every match of ``source`` contains, or None."""
+    table = _table()
+    if source in table:
+        words = table[source]
+        return None if words is None else tuple(words)
+    return compute(source)
+
+
+def compute(source: str) -> tuple[str, ...] | None:
+    """``necessary`` read from the expression itself (no table)."""
     if source and _SYNTAX.isdisjoint(source):  # "每月|按月|逐月": the words themselves
         words = frozenset(source.split("|"))
         found = None if "" in words else _minimal(words)

@@ -1,0 +1,75 @@
+"""Write server/jianfu/analysis/factors-table.json: the necessary words of every expression the bundled
+rules ask ``necessary`` about (frame slots' ``re:`` parts, patterns), so that start-up reads a table.
+
+    python scripts/build_factors_table.py [--check]
+
+Entries are keyed by the expression itself, so a stale table is never wrong, only slower (an expression
+not in it is read at start-up); ``--check`` exits 1 when the table misses an expression (tests/test_anchors.py
+runs the same check, and checks every entry against real matches). Where several word sets are equally
+selective the reader's choice follows set order, so two builds may differ and both be right.
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+
+from jianfu.analysis import factors
+
+
+def asked_sources() -> set[str]:
+    """Every expression ``necessary`` is asked about when the bundled rules load and every part's
+    gate is read (read with the table switched off, so that each one is seen)."""
+    from jianfu.engine import Checker
+    from jianfu.kinds import KIND_MODULES
+    from jianfu.rules import load_rules
+
+    asked: set[str] = set()
+    original = factors.necessary
+
+    def recording(source: str) -> tuple[str, ...] | None:
+        asked.add(source)
+        return factors.compute(source)
+
+    factors.necessary = recording  # type: ignore[assignment]
+    modules = [m for m in sys.modules.values() if getattr(m, "necessary", None) is original]
+    for module in modules:
+        module.necessary = recording  # type: ignore[attr-defined]
+    try:
+        rules, _ = load_rules()
+        checker = Checker(rules)
+        for rule in checker._paragraph_rules:
+            kind = KIND_MODULES[rule.kind]
+            for number in range(len(rule.params["frames"]) + len(rule.params["patterns"])):
+                kind.gates(rule, number)
+    finally:
+        for module in modules:
+            module.necessary = original  # type: ignore[attr-defined]
+        factors.necessary = original  # type: ignore[assignment]
+    return asked
+
+
+def table() -> dict[str, list[str] | None]:
+    out: dict[str, list[str] | None] = {}
+    for source in sorted(asked_sources()):
+        words = factors.compute(source)
+        out[source] = None if words is None else list(words)
+    return out
+
+
+def main() -> int:
+    wanted = table()
+    if "--check" in sys.argv:
+        current = factors._table()
+        stale = [s for s in wanted if s not in current]
+        for source in stale[:20]:
+            print(f"not in the table: {source}")
+        return 1 if stale else 0
+    text = json.dumps({"necessary": wanted}, ensure_ascii=False, indent=0, sort_keys=True)
+    factors.TABLE_PATH.write_text(text + "\n", encoding="utf-8")
+    print(f"{len(wanted)} expressions -> {factors.TABLE_PATH}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
