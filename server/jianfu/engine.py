@@ -99,8 +99,8 @@ class Checker:
                 self._always_awake.extend([position, p, None] for p in always)
             else:
                 for anchor in kind.anchors(rule):
-                    wake = [position, None, None]
-                    self._wakes.setdefault(anchor, []).append(wake) if anchor else self._always_awake.append(wake)
+                    woken_by = self._wakes.setdefault(anchor, []) if anchor else self._always_awake
+                    woken_by.append([position, None, None])
         self._waking_words = frozenset(self._wakes)
         # the index also holds the other words a kind tests paragraphs for (a frame's slot words)
         words = set(self._wakes)

@@ -4,8 +4,9 @@ A kind module declares ``KEYS`` (its own required and optional rule keys), ``com
 params`` (validated, compiled), and its ``SCOPE``:
 
 - ``"paragraph"``: ``anchors(rule)`` (literal words one of which must occur for the rule to run),
-  optionally ``words(rule)`` (more literal words it tests paragraphs for) and ``wakes(rule)`` (which of
-  the rule's numbered parts each waking word wakes, and the parts always awake), and
+  optionally ``words(rule)`` (more literal words it tests paragraphs for), ``wakes(rule)`` (which of
+  the rule's numbered parts each waking word wakes, and the parts always awake) with ``gates(rule, part)``
+  (word sets each of which a paragraph must hold for that part to run), and
   ``paragraph_findings(rule, norm, offset, genres, present, awake)``, where ``present`` holds those of all
   these words that occur in the paragraph, found once for every rule, and ``awake`` the parts they woke
   (None for a kind without ``wakes``: the whole rule). Such findings depend on nothing but the
