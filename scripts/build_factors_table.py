@@ -18,35 +18,20 @@ from jianfu.analysis import factors
 
 
 def asked_sources() -> set[str]:
-    """Every expression ``necessary`` is asked about when the bundled rules load and every part's
-    gate is read (read with the table switched off, so that each one is seen)."""
-    from jianfu.engine import Checker
-    from jianfu.kinds import KIND_MODULES
+    """Every expression ``necessary`` is asked about for the bundled rules: each pattern (to gate it) and
+    each ``re:`` part of a frame's slots (to pick the frame's waking words and gates)."""
     from jianfu.rules import load_rules
 
-    asked: set[str] = set()
-    original = factors.necessary
-
-    def recording(source: str) -> tuple[str, ...] | None:
-        asked.add(source)
-        return factors.compute(source)
-
-    factors.necessary = recording  # type: ignore[assignment]
-    modules = [m for m in sys.modules.values() if getattr(m, "necessary", None) is original]
-    for module in modules:
-        module.necessary = recording  # type: ignore[attr-defined]
-    try:
-        rules, _ = load_rules()
-        checker = Checker(rules)
-        for rule in checker._paragraph_rules:
-            kind = KIND_MODULES[rule.kind]
-            for number in range(len(rule.params["frames"]) + len(rule.params["patterns"])):
-                kind.gates(rule, number)
-    finally:
-        for module in modules:
-            module.necessary = original  # type: ignore[attr-defined]
-        factors.necessary = original  # type: ignore[assignment]
-    return asked
+    rules, _ = load_rules()
+    out: set[str] = set()
+    for rule in rules:
+        if rule.kind != "phrase":
+            continue
+        out.update(pattern.pattern for pattern, _ in rule.params["patterns"])
+        for frame in rule.params["frames"]:
+            for slot in frame.slots + frame.needs:
+                out.update(slot.regexes)
+    return out
 
 
 def table() -> dict[str, list[str] | None]:

@@ -61,17 +61,9 @@ def _texts() -> list[str]:
 
 
 def _expressions() -> set[str]:
-    rules, errors = load_rules()
-    assert not errors
-    out: set[str] = set()
-    for rule in rules:
-        if rule.kind != "phrase":
-            continue
-        out.update(p.pattern for p, _ in rule.params["patterns"])
-        for frame in rule.params["frames"]:
-            for slot in frame.slots + frame.needs:
-                out.update(slot.regexes)  # its literal words are trivially necessary
-    return out
+    from build_factors_table import asked_sources
+
+    return asked_sources()  # every pattern and every re: part of a frame's slots
 
 
 def test_every_match_on_our_texts_contains_a_necessary_word() -> None:
@@ -148,9 +140,7 @@ def test_the_engine_s_waking_and_gates_lose_no_finding() -> None:
 def test_the_factors_table_holds_every_expression_the_bundled_rules_ask_about() -> None:
     """Start-up reads necessary words from server/jianfu/analysis/factors-table.json (the soundness test
     above checks its entries against real matches); a missing one is read at start-up, slowly."""
-    from build_factors_table import asked_sources
-
     from jianfu.analysis import factors
 
-    missing = sorted(asked_sources() - set(factors._table()))
+    missing = sorted(_expressions() - set(factors._table()))
     assert not missing, f"run: python scripts/build_factors_table.py ({len(missing)} missing, e.g. {missing[:3]})"
