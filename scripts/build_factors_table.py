@@ -43,13 +43,13 @@ def table() -> dict[str, list[str] | None]:
 
 
 def main() -> int:
-    wanted = table()
-    if "--check" in sys.argv:
+    if "--check" in sys.argv:  # only whether each expression has an entry: nothing to read
         current = factors._table()
-        stale = [s for s in wanted if s not in current]
+        stale = sorted(asked_sources() - set(current))
         for source in stale[:20]:
             print(f"not in the table: {source}")
         return 1 if stale else 0
+    wanted = table()
     text = json.dumps({"necessary": wanted}, ensure_ascii=False, indent=0, sort_keys=True)
     factors.TABLE_PATH.write_text(text + "\n", encoding="utf-8")
     print(f"{len(wanted)} expressions -> {factors.TABLE_PATH}")
