@@ -11,6 +11,15 @@ import pytest
 from jianfu.lazyre import LazyRegex, lazy
 
 MODULES = [
+    "jianfu.analysis.genre",
+    "jianfu.analysis.mode",
+    "jianfu.analysis.sentences",
+    "jianfu.doctype",
+    "jianfu.kinds.copy",
+    "jianfu.kinds.section",
+    "jianfu.scope",
+    "jianfu.text.count",
+    "jianfu.text.structure",
     "jianfu.analysis.mode_cues",
     "jianfu.analysis.direction",
     "jianfu.analysis.head",

@@ -50,30 +50,45 @@ def digest(parts: Iterable[bytes]) -> bytes:
 def cached(name: str, key: bytes, build: Callable[[], T]) -> T:
     """The value stored under ``name`` when it was built from ``key`` (see ``digest``), else ``build()``
     stored for next time. The value must be marshal-able plain data (dicts, lists, tuples, str, int…)."""
-    folder = cache_dir()
-    if folder is None:
-        return build()
-    path = folder / f"{name}.marshal"
-    try:
-        stored = marshal.loads(path.read_bytes())
-        if isinstance(stored, tuple) and len(stored) == 2 and stored[0] == key:
-            value: T = stored[1]
-            return value
-    except (OSError, ValueError, EOFError, TypeError):  # missing or broken: rebuilt below
-        pass
+    stored = read(name, key, _MISSING)
+    if stored is not _MISSING:
+        value: T = stored
+        return value
     value = build()
-    _store(path, (key, value))
+    write(name, key, value)
     return value
 
 
-def _store(path: Path, entry: Any) -> None:
+_MISSING: Any = object()
+
+
+def read(name: str, key: bytes, default: Any = None) -> Any:
+    """The value stored under ``name`` if it was built from ``key``; else ``default``."""
+    folder = cache_dir()
+    if folder is None:
+        return default
+    try:
+        stored = marshal.loads((folder / f"{name}.marshal").read_bytes())
+    except (OSError, ValueError, EOFError, TypeError):  # missing or broken: the caller rebuilds it
+        return default
+    if isinstance(stored, tuple) and len(stored) == 2 and stored[0] == key:
+        return stored[1]
+    return default
+
+
+def write(name: str, key: bytes, value: Any) -> None:
+    """Store ``value`` as built from ``key``, atomically; a read-only home, a full disk or a value
+    marshal cannot write leaves no entry and raises nothing."""
+    folder = cache_dir()
+    if folder is None:
+        return
     from jianfu.writeout import write_atomic  # only when an entry is (re)written
 
     try:
-        data = marshal.dumps(entry)
-        path.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
-        write_atomic(path, data)
-    except (OSError, ValueError):  # a read-only home, a full disk, an unmarshallable value: no cache
+        data = marshal.dumps((key, value))
+        folder.mkdir(mode=0o700, parents=True, exist_ok=True)
+        write_atomic(folder / f"{name}.marshal", data)
+    except (OSError, ValueError):
         pass
 
 
