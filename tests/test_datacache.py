@@ -87,3 +87,11 @@ def test_cached_rules_follow_a_changed_file(cache: Path, tmp_path: Path) -> None
     target.write_text(source.read_text("utf-8").replace(f"title: {parsed['title']}", "title: 改过的标题"), "utf-8")
     (changed,) = datacache.parsed_yaml("custom", [target]) or [None]
     assert changed["title"] == "改过的标题"
+
+
+def test_cache_dir(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    monkeypatch.delenv("JIANFU_NO_CACHE", raising=False)
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path))
+    assert datacache.cache_dir() == tmp_path / "jianfu"
+    monkeypatch.setenv("XDG_CACHE_HOME", "relative/path")  # invalid under the XDG spec: ignored
+    assert datacache.cache_dir() != Path("relative/path") / "jianfu"

@@ -2,7 +2,7 @@
 
 A cold ``jianfu check`` parses ~80 YAML files (~60 ms) and builds jieba's prefix dictionary
 (~60 ms) before it reads a word of the draft; ``marshal`` loads either in a few milliseconds.
-Each entry is one file ``<name>.marshal`` in ``$XDG_CACHE_HOME/jianfu`` (``~/.cache/jianfu``)
+Each entry is one file ``<name>.marshal`` in ``$XDG_CACHE_HOME/jianfu`` (``~/.cache/jianfu``; see ``cache_dir``)
 holding a digest of everything it was built from (the source files' bytes, the jianfu and
 Python versions) beside the value: a changed source or another version rebuilds it, never
 reads it. Only the user's own folder is used (never the shared temporary folder, where another
@@ -26,15 +26,18 @@ T = TypeVar("T")
 
 
 def cache_dir() -> Path | None:
+    """``$XDG_CACHE_HOME/jianfu`` when set, else the platform's user cache folder; None when off."""
     if os.environ.get("JIANFU_NO_CACHE"):
         return None
     base = os.environ.get("XDG_CACHE_HOME") or ""
-    if not os.path.isabs(base):  # the XDG spec: a relative path is invalid and ignored
-        home = os.path.expanduser("~")
-        if home == "~":
-            return None
-        base = os.path.join(home, ".cache")
-    return Path(base) / "jianfu"
+    if os.path.isabs(base):  # the XDG spec: a relative path is invalid and ignored
+        return Path(base) / "jianfu"
+    if sys.platform == "win32" and os.path.isabs(os.environ.get("LOCALAPPDATA") or ""):
+        return Path(os.environ["LOCALAPPDATA"]) / "jianfu" / "Cache"
+    home = os.path.expanduser("~")
+    if home == "~":
+        return None
+    return Path(home) / ("Library/Caches" if sys.platform == "darwin" else ".cache") / "jianfu"
 
 
 def digest(parts: Iterable[bytes]) -> bytes:
