@@ -59,8 +59,10 @@ _GENRES = (
 )
 _RANKING_NOTICE = re.compile("通报|情况|得分")
 # a results notice whose title was lost (pasted from a web page): its opening and its rank lines
+# (a progress notice ranks too: "现将2020年一季度推广使用情况通报如下……在全区同级单位中排名靠后")
 _RESULTS_OPENING = re.compile(
-    "现将[^。；]{0,40}(?:考核|考评|评比|测评|暗访|督查|检查|评估)[^。；]{0,10}(?:结果|情况|红黑榜|排名|名次)[^。；]{0,6}通报如下"
+    "现将[^。；]{0,40}(?:考核|考评|评比|测评|暗访|督查|检查|评估)[^。；]{0,10}(?:结果|情况|红黑榜|排名|名次)[^。；]{0,6}通报如下|"
+    "现将[^。；]{0,40}(?:工作|推进|进展|进度|完成|开展|落实|使用|整改)[^。；]{0,6}(?:情况|结果|成绩|得分)[^。；]{0,6}通报如下"
 )
 _RANK_LINES = re.compile("排名|名次|第[一二三]名|末位|后[一二三四五六七八九十\\d]{1,2}[名位]|倒数|位列|黑榜")
 _RUN_ON_TITLE = 24
