@@ -9,7 +9,7 @@ from typing import NoReturn
 
 from jianfu import __version__
 from jianfu.commands import EXIT_CLEAN, EXIT_ERROR
-from jianfu.commands.assess import add_assess_command
+from jianfu.commands import assess as assess_command
 from jianfu.commands.serve import add_serve_commands
 from jianfu.model import Severity
 from jianfu.shown import one_line
@@ -50,7 +50,9 @@ class _Parser(argparse.ArgumentParser):
         raise SystemExit(EXIT_ERROR)
 
 
-def build_parser() -> argparse.ArgumentParser:
+def build_parser(command: str | None = None) -> argparse.ArgumentParser:
+    """The whole command line; given the ``command`` about to run, another command whose options take
+    imports to describe (assess: its form formats, ~15 ms of a cold check) is listed by name only."""
     from jianfu.output import check_formats as _check_formats  # noqa: F401 - registers the formats
     from jianfu.output import registry
 
@@ -122,7 +124,10 @@ def build_parser() -> argparse.ArgumentParser:
     sub.add_parser("rules", help="列出全部规则")
     explain = sub.add_parser("explain", help="说明一条规则：条款、原文、理由、建议与例子")
     explain.add_argument("rule", metavar="规则", help="规则编号，如 JF301")
-    add_assess_command(sub, _Parser)
+    if command in (None, "assess"):
+        assess_command.add_assess_command(sub, _Parser)
+    else:
+        sub.add_parser("assess", help=assess_command.HELP, add_help=False)
     add_serve_commands(sub, _Parser)
     return parser
 
@@ -151,7 +156,9 @@ def main(argv: list[str] | None = None) -> int:
 
 
 def _dispatch(argv: list[str] | None) -> int:
-    parser = build_parser()
+    words = sys.argv[1:] if argv is None else argv
+    # the command is the first word that is not an option (the top level's options take no value)
+    parser = build_parser(next((w for w in words if not w.startswith("-")), None))
     args = parser.parse_args(argv)
     if args.command == "check":
         from jianfu.commands.check import check

@@ -11,18 +11,17 @@ from __future__ import annotations
 import re
 
 from jianfu.analysis.genre import OPENING_REACH  # where a passage without its title says what it is
+from jianfu.lazyre import lazy
 from jianfu.model import Document
 
 # "关于……形式主义典型问题的通报", "……督查发现问题的通报", "……典型案例的通报"
-_CRITICAL_TITLE = re.compile(
-    "(?:问题|典型|案例|曝光|查处|警示|反面|违规|违纪)[^。]{0,30}通报|通报[^。]{0,20}(?:问题|案例)"
-)
+_CRITICAL_TITLE = lazy("(?:问题|典型|案例|曝光|查处|警示|反面|违规|违纪)[^。]{0,30}通报|通报[^。]{0,20}(?:问题|案例)")
 # a passage without its title opens the same way: "现将近期查处的4起典型问题通报如下"
-_CRITICAL_OPENING = re.compile(
+_CRITICAL_OPENING = lazy(
     "现将[^。]{0,30}?(?:典型问题|典型案例|违规问题|违纪问题|问题线索|查处|曝光|反面典型)[^。]{0,20}?通报如下"
 )
 # "二、存在的主要问题", "（一）典型案例", "形式主义的主要表现", "问题清单"
-_CRITICAL_HEADING = re.compile(
+_CRITICAL_HEADING = lazy(
     "(?:存在|发现|暴露|突出|主要|典型|共性|突出)的?(?:主要|突出)?问题|问题(?:清单|表现|案例)|典型案例|反面典型|"
     "主要表现|表现形式|负面清单|警示案例"
 )

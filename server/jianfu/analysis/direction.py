@@ -15,6 +15,7 @@ from bisect import bisect_left
 from dataclasses import dataclass
 
 from jianfu.analysis.head import Head, read_head
+from jianfu.lazyre import lazy
 from jianfu.model import Document, Paragraph
 
 UPWARD, PEER, DOWNWARD = "上行文", "平行文", "下行文"
@@ -22,32 +23,30 @@ DIRECTIONS = (UPWARD, PEER, DOWNWARD)
 AUTO = "auto"
 
 # The 文种 a title ends with, before a trailing （试行）/（征求意见稿）; the longest first.
-_GENRE = re.compile(
+_GENRE = lazy(
     "(请示|报告|批复|复函|函|通知|通报|意见|决定|决议|命令|公告|通告|公报|议案|纪要|方案|办法|细则|规定|规则|条例|"
     "规划|计划|要点|指引|指南|措施|清单|制度|责任书|承诺书|总结|汇报|讲话)$"
 )
-_TRAILING_NOTE = re.compile('(?:[（(][^（）()]{1,12}[）)]|[\\s》〉”"])+$')
+_TRAILING_NOTE = lazy('(?:[（(][^（）()]{1,12}[）)]|[\\s》〉”"])+$')
 # 工作报告 without 关于……的 is a speech to a congress (政府工作报告), not a report to a superior
-_SPEECH_REPORT = re.compile("(?<!的)工作报告$")
+_SPEECH_REPORT = lazy("(?<!的)工作报告$")
 # A title that forwards or issues another document is that document's notice: "关于转发……报告的通知"
-_TITLE_ISSUER = re.compile("^(.{2,40}?)关于")
+_TITLE_ISSUER = lazy("^(.{2,40}?)关于")
 # Only sent upwards: the closing and opening formulas of a 请示 or 报告.
-_UPWARD_FORMULA = re.compile(
+_UPWARD_FORMULA = lazy(
     "妥否[，,]?请(?:批示|示|审示|审批)|(?:特此|专此)(?:请示|报告)|请予(?:批示|审批|批准|审定)|(?:报告|请示)如下[：:]"
 )
 # Lower levels among the addressees: 各乡镇, 各县（市、区）, 各村, 各街道办事处, 各学校
-_TO_LOWER_LEVELS = re.compile(
-    "各[^，,；;：:]{0,6}?(?:(?:乡|镇|街道|县|市|区|旗|州)(?!直)|村|社区|嘎查|学校|下属|所属)|下级"
-)
+_TO_LOWER_LEVELS = lazy("各[^，,；;：:]{0,6}?(?:(?:乡|镇|街道|县|市|区|旗|州)(?!直)|村|社区|嘎查|学校|下属|所属)|下级")
 # Documents that go down whoever is addressed.
 _DOWNWARD_GENRES = frozenset(
     "批复 通知 通报 决定 决议 命令 公告 通告 方案 办法 细则 规定 规则 条例 规划 计划 要点 指引 指南 措施 清单 制度 责任书".split()
 )
 # An organ's name: no document number, quotation or sentence ("明政发〔2020〕30号", "（此件公开发布）")
-_ORGAN_NAME = re.compile("^[^（(《》“”\\d，,。：:；]{2,30}$")
-_ORGAN_SPLIT = re.compile("[、，,；;和及\\s\u3000]+")
+_ORGAN_NAME = lazy("^[^（(《》“”\\d，,。：:；]{2,30}$")
+_ORGAN_SPLIT = lazy("[、，,；;和及\\s\u3000]+")
 # A Party committee or a government (or its general office): the 主送 of a document sent up.
-PARTY_OR_GOVERNMENT = re.compile(
+PARTY_OR_GOVERNMENT = lazy(
     "^(?:(?:中共|中国共产党).{1,16}?委员会|.{0,16}?(?:省委|市委|州委|县委|区委|旗委|盟委|党委|党工委|人民政府|政府|行政公署|办事处))"
     "(?:办公厅|办公室|办)?$"
 )
@@ -149,8 +148,8 @@ def _start(paragraph: Paragraph) -> int:
 
 
 # A 主送 too long for one line: "各乡镇党委、政府，县直各单位，" then "驻县各单位："
-_ADDRESSEE_HEAD = re.compile("^[^。；！？：:]{2,80}[，,、]$")
-_ADDRESSEE_TAIL = re.compile("^[^。；！？，,]{2,60}[：:]$")
+_ADDRESSEE_HEAD = lazy("^[^。；！？：:]{2,80}[，,、]$")
+_ADDRESSEE_TAIL = lazy("^[^。；！？，,]{2,60}[：:]$")
 
 
 def _addressee(document: Document) -> tuple[str, tuple[int, int] | None]:

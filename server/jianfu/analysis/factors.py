@@ -38,6 +38,7 @@ class Unsupported(ValueError):
     """Syntax the reader does not follow (inline flags): the pattern gets no necessary words."""
 
 
+@cache  # start-up scores the slots of ~300 frames, most of them shared lexicons (the same frozenset)
 def score(factors: Factors) -> float:
     """How often one of ``factors`` is expected in a paragraph (lower is more selective): a single
     character occurs almost everywhere, a four-character word rarely; every word is one more test."""

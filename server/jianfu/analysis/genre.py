@@ -21,50 +21,47 @@ changes what a sentence means.
 
 from __future__ import annotations
 
-import re
-
+from jianfu.lazyre import lazy
 from jianfu.model import Document
 
 _GENRES = (
     (
         "assessment",
-        re.compile(
-            "考核|考评|评分|计分|评价(?:办法|细则|标准|方案)|评比|量化|积分|督查(?:办法|细则)|评估(?:办法|细则|标准)"
-        ),
+        lazy("考核|考评|评分|计分|评价(?:办法|细则|标准|方案)|评比|量化|积分|督查(?:办法|细则)|评估(?:办法|细则|标准)"),
     ),
     # a notice of the results of assessing or inspecting lower levels ranks them too:
     # "关于5月份环境卫生考评情况的通报", "关于重点工作周评比结果的通报"
     (
         "ranking",
-        re.compile(
+        lazy(
             "排名|排序|名次|红黑榜|后[三五十]名|前[三五十]名|末位|靠后|挂黄牌|"
             "(?:考核|考评|评比|测评|暗访|督查|检查)[^。，]{0,6}(?:结果|情况|成绩)[^。，]{0,4}通报"
         ),
     ),
-    ("pledge", re.compile("责任书|承诺书|责任状|保证书")),
+    ("pledge", lazy("责任书|承诺书|责任状|保证书")),
     # addressed to or assessing the villages: in its scoring table "成立领导小组，得2分" is demanded of them
-    ("village", re.compile("村级|村（社区）|村（居）|各村|对村|村居|村“两委”|村两委|行政村")),
-    ("notice", re.compile("通报")),
+    ("village", lazy("村级|村（社区）|村（居）|各村|对村|村居|村“两委”|村两委|行政村")),
+    ("notice", lazy("通报")),
     # a star rating, an acceptance standard or a campaign for villages, schools or their stations:
     # its criteria lines ("面积不少于40平方米", "藏书生均不少于30册") are the standard they must reach
     (
         "attainment",
-        re.compile(
+        lazy(
             "(?=.*(?:达标|星级|评星|晋星|定级|等级评定|评定(?:办法|标准|方案|细则|工作)|验收(?:标准|办法|细则)|创建(?:活动|工作)))"
             "(?=.*(?:村|社区|乡镇|街道|学校|校园|中小学|幼儿园|书屋|站|党组织|党支部|支部))"
         ),
     ),
     # about petition work (信访工作考核办法, 信访维稳责任书): its scores and ranks are judged by petitions
-    ("petition", re.compile("信访|上访|维稳")),
+    ("petition", lazy("信访|上访|维稳")),
 )
-_RANKING_NOTICE = re.compile("通报|情况|得分")
+_RANKING_NOTICE = lazy("通报|情况|得分")
 # a results notice whose title was lost (pasted from a web page): its opening and its rank lines
 # (a progress notice ranks too: "现将2020年一季度推广使用情况通报如下……在全区同级单位中排名靠后")
-_RESULTS_OPENING = re.compile(
+_RESULTS_OPENING = lazy(
     "现\\s*将[^。；]{0,40}(?:考核|考评|评比|测评|暗访|督查|检查|评估)[^。；]{0,10}(?:结果|情况|红黑榜|排名|名次)[^。；]{0,6}通\\s*报\\s*如\\s*下|"
     "现\\s*将[^。；]{0,40}(?:工作|推进|进展|进度|完成|开展|落实|使用|整改)[^。；]{0,6}(?:情况|结果|成绩|得分)[^。；]{0,6}通\\s*报\\s*如\\s*下"
 )
-_RANK_LINES = re.compile(
+_RANK_LINES = lazy(
     "排名|名次|第[一二三]名|末位|后[一二三四五六七八九十\\d]{1,2}[名位]|倒数|位列|黑榜|"
     # the places listed with their scores side by side: "城关镇96.5分，河口镇95.2分"
     "(?:镇|乡|街道|村|社区|县|区)\\s*(?:得\\s*分)?\\s*\\d{2,3}(?:\\.\\d+)?\\s*分[，,、；;]\\s*"
@@ -72,10 +69,10 @@ _RANK_LINES = re.compile(
 )
 _RUN_ON_TITLE = 24
 # the results of a sports meet or a competition: athletes and entrants ranked, not lower levels
-_CONTEST = re.compile("运动会|锦标赛|联赛|选拔赛|比赛成绩|竞赛成绩|大赛|运动员|参赛选手|参赛队")
+_CONTEST = lazy("运动会|锦标赛|联赛|选拔赛|比赛成绩|竞赛成绩|大赛|运动员|参赛选手|参赛队")
 OPENING_REACH = 300  # characters of the body where a passage without its title says what it is about
 # an app, a mini-program, an account or a named platform (“智慧党建”平台, “驻村通”手机端)
-_APP_NAMED = re.compile(
+_APP_NAMED = lazy(
     "APP|App(?![a-z])|(?<![A-Za-z])app(?![a-z])|小程序|客户端|公众号|视频号|学习强国|青年大学习|电子医保凭证|电子社保卡|"
     # (a qualifier of a few characters may stand between the name and 平台: “红色先锋”智慧党建平台)
     '[“"][^”"。；，\n]{1,12}[”"][\u4e00-\u9fff]{0,6}?(?:平台|系统|手机端|执法端|移动端|APP|App|小程序|公众号)|'
@@ -101,8 +98,8 @@ def detect(document: Document) -> frozenset[str]:
     return frozenset(found)
 
 
-_PAGE_NUMBER_LINE = re.compile(r"(?m)^[ \t\r]*[—\-－–]*[ \t]*\d{1,3}[ \t]*[—\-－–]*[ \t\r]*$")
-_WHITESPACE = re.compile(r"\s+")
+_PAGE_NUMBER_LINE = lazy(r"(?m)^[ \t\r]*[—\-－–]*[ \t]*\d{1,3}[ \t]*[—\-－–]*[ \t\r]*$")
+_WHITESPACE = lazy(r"\s+")
 
 
 def _squeezed(norm: str) -> str:

@@ -9,27 +9,27 @@ too. A few regular expressions on at most eight lines: cheap on every keystroke.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
+from jianfu.lazyre import lazy
 from jianfu.model import Document
 
 _LINES = 8  # non-empty lines read at most
 _PARAGRAPHS = 40  # paragraphs looked at, empty ones included
 _TITLE_MAX = 100
 # "茂政发〔2023〕6号", "辽教办发[2012]158", "鲁民〔2023〕14号"; "(2010年2月1日)" under a title
-_DOC_NUMBER = re.compile("^[^\\s，。；：:]{1,12}[〔\\[［﹝【（(]\\s*\\d{4}\\s*[〕\\]］﹞】）)]\\s*\\d{1,4}\\s*号?$")
-_DATE_NOTE = re.compile("^[（(]\\s*\\d{4}\\s*年[^）)]{0,12}[）)]$")
-_MASTHEAD = re.compile("^(.{2,40}?)文件$")
+_DOC_NUMBER = lazy("^[^\\s，。；：:]{1,12}[〔\\[［﹝【（(]\\s*\\d{4}\\s*[〕\\]］﹞】）)]\\s*\\d{1,4}\\s*号?$")
+_DATE_NOTE = lazy("^[（(]\\s*\\d{4}\\s*年[^）)]{0,12}[）)]$")
+_MASTHEAD = lazy("^(.{2,40}?)文件$")
 # an organ's name, not a title without its 文种 ("晋中市环保局对……实施领导包企督办")
-_ORGAN = re.compile(
+_ORGAN = lazy(
     "^(?!.*(?:关于|对|实施|开展|做好|加强|推进|落实))[^（(《》“”\\d，,。：:；]{2,40}"
     "(?:委员会|委|人民政府|政府|办公室|办公厅|局|厅|部|(?<!督)办|中心|指挥部|领导小组|办事处|党工委|党委)$"
 )
-_ADDRESSEE = re.compile("^[^。；;！!？?]{2,120}[：:]$")
+_ADDRESSEE = lazy("^[^。；;！!？?]{2,120}[：:]$")
 # a body sentence ending with a colon: "现将有关事项通知如下：", "各乡镇要做好以下工作："
-_BODY_LEAD = re.compile("现将|现就|根据|按照|如下|以下|要|请|为了|为进一步")
+_BODY_LEAD = lazy("现将|现就|根据|按照|如下|以下|要|请|为了|为进一步")
 
 
 @dataclass(frozen=True)

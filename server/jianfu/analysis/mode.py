@@ -36,6 +36,7 @@ from jianfu.analysis.mode_cues import (
     TOPIC,
     WORK_ZHENGZHI,
 )
+from jianfu.lazyre import lazy
 
 __all__ = [
     "ALWAYS_SILENT",
@@ -102,9 +103,7 @@ def _is_prohibited(text: str, start: int, end: int) -> bool:
 
 # A finding of an inquiry opens a sentence whose clauses run on after semicolons:
 # "调研发现，……下达的“一票否决”事项多达19项；县直部门与乡镇签订的各类责任书达47份"
-_FINDINGS_LEAD = re.compile(
-    "^[^，。；]{0,12}?(?:调研|调查|督查|检查|巡察|暗访|走访|审计)发现[，,：:]|^据(?:统计|调查)[，,]"
-)
+_FINDINGS_LEAD = lazy("^[^，。；]{0,12}?(?:调研|调查|督查|检查|巡察|暗访|走访|审计)发现[，,：:]|^据(?:统计|调查)[，,]")
 
 
 def _is_critique(text: str, start: int, end: int) -> bool:
@@ -137,17 +136,17 @@ def reason(text: str, start: int, end: int) -> str | None:
 
 
 # A self-check question ("是否存在……一票否决？", "有没有层层签订责任状？") asks; it does not demand.
-_QUESTION = re.compile("是否|有没有|有无|能否|吗[？?]?$")
+_QUESTION = lazy("是否|有没有|有无|能否|吗[？?]?$")
 # The issuer speaks of its own work ("本局将配备2名专职人员……"): nothing is asked of a lower level.
 # Only first person with an own-work verb: "我县各乡镇要……" still addresses the towns.
-_OWN = re.compile(
+_OWN = lazy(
     "^(?:[^，。；]{0,12}[，,])?(?:本|我)(?:局|委|厅|办|部|中心|单位|部门|院|室|处|科|站|所)"
     "(?:将|已|拟|负责|统一|会同|牵头|正在|现已|已经|今年已|共|累计|先后|(?:每(?:月|周|旬|季度?|半年|年))?向(?:上级|省|市|县|区))"
 )
 # A request to a superior ("恳请县委编办核增事业编制1名", "妥否，请批示") asks; it does not demand.
-_REQUEST_UP = re.compile("恳请|敬请|请予(?:批准|审批|核准|支持)|妥否|特此请示|请批示|请审批|呈请")
+_REQUEST_UP = lazy("恳请|敬请|请予(?:批准|审批|核准|支持)|妥否|特此请示|请批示|请审批|呈请")
 # An approval of what the addressee asked for ("经研究，同意设立……", "同意你局……") grants; it does not demand.
-_APPROVAL = re.compile("^(?:经[^，。；]{0,24}研究[，,]?(?:决定)?)?(?:同意|批准)(?:你|设立|成立|核定|增加|调整)")
+_APPROVAL = lazy("^(?:经[^，。；]{0,24}研究[，,]?(?:决定)?)?(?:同意|批准)(?:你|设立|成立|核定|增加|调整)")
 
 
 def mode(text: str, start: int, end: int) -> str:

@@ -4,7 +4,7 @@ from the logic that applies them; each list says why it holds what it holds."""
 
 from __future__ import annotations
 
-import re
+from jianfu.lazyre import lazy
 
 # 整治 as a clean-up verb, not as part of the name of a task (环境整治、排查整治、整治工作) or a campaign
 # someone joins (参与专项整治).
@@ -19,7 +19,7 @@ WORK_ZHENGZHI = (
 # 不得低于/不得少于/不得超过 set a floor or a cap: a figure demanded, not a practice forbidden,
 # and 不得分 (a scoring line: "资料不全的不得分") scores nothing, unlike 不得分解/分散/分配……
 BOUND = "(?!低于|少于|小于|超过|高于|多于|晚于|迟于|短于|长于|分(?!解|散|配|包|摊|流|割|级|担|设|开|别|拆))"
-NEGATION_BEFORE = re.compile(
+NEGATION_BEFORE = lazy(
     f"不得{BOUND}|不能{BOUND}|严禁|禁止|不准|不允许|不再|不搞|不予(?!计分|得分)|一律不|原则上不(?!超过|少于|低于|高于)|一般不(?!超过|少于|低于|高于)|"
     "不要求|不宜|不应|不必|无需|无须|不需要|不鼓励|不提倡|"
     "杜绝|防止|避免|取消|清理|严控|从严管理|严格管理|规范管理|严格控制|减少|压减|压缩|精简|"
@@ -39,13 +39,13 @@ NEGATION_BEFORE = re.compile(
     "动松放含走留失乏计到严实落作扣齐全细]|称职|胜任|予计分|予得分|可移动|可抗力|可再生|可或缺|可替代|可忽视|可分割|可逆)"
 )
 # Cues right after the match, in the same clause: "……等做法一律取消".
-NEGATION_AFTER = re.compile(
+NEGATION_AFTER = lazy(
     "^[^，。；！？]{0,16}?(?:一律|坚决|要|应|必须|均|一概|予以|逐步)?"
     f"(?:取消(?![^，。；！？]{{0,8}}(?:资格|称号|荣誉|奖励))|杜绝|清理|纠正|叫停|禁止|不得{BOUND}|严禁|废止|停止|摒弃|压减|精简|清理规范|删除|不再执行|"
     f"{WORK_ZHENGZHI})"
 )
 # Later in the sentence: "……等事项，原则上不作具体要求" / "……活动，除法律法规规定外一律取消。"
-NEGATION_LATER = re.compile(
+NEGATION_LATER = lazy(
     "(?:不|不得|不再|不宜|一般不|原则上不)(?:提出|作出|作|做|提|再提)(?:具体|硬性|统一)?要求|"
     "(?:一律|全部|坚决|予以|均予|逐步|自行|统一|均已|已经?|已全部)(?:取消|清理|废止|叫停|撤销|停止|删除|删去)[。；！？]?$|"
     "(?:一律|全部|均)(?:不得|不再)(?:开展|保留|设置|实行|执行|要求)|"
@@ -54,7 +54,7 @@ NEGATION_LATER = re.compile(
 )
 # A sanction is the demand itself ("…的，一律不得评先评优"), not a ban on the practice: masked
 # before the negation cues are searched.
-SANCTION = re.compile(
+SANCTION = lazy(
     "(?:一律|均|当年|年度考核)?(?:不得|不予|不能)(?:参加|参与|申报)?(?:当年|年度|年终)?(?:评先评优|评优评先|评先选优|评优|评先|"
     "评为|评定为|确定为|推荐|提拔|晋升|表彰|授予|列为|享受)|取消[^，。；]{0,18}(?:资格|称号|荣誉)|"
     # "……的乡镇，不得参加年度综合考评先进等次评定"
@@ -62,7 +62,7 @@ SANCTION = re.compile(
 )
 # A clean-up named as the topic of the work ("将专项整治工作开展情况报送…"): a noun, not a cue.
 # 清理 as one physical task in a list ("负责登记、清理和拆解", "除治清理和检疫执法") is work, not a clean-up.
-TOPIC = re.compile(
+TOPIC = lazy(
     # the name of a way to inspect: "四不两直" (不发通知、不打招呼…) negates nothing
     "四不两直|"
     "专项整治|整治(?=(?:工作|行动|任务|成效|进展|情况|责任)(?![群组]))|清理(?:规范|整顿)?(?=工作(?![群组号]))|"
@@ -71,18 +71,18 @@ TOPIC = re.compile(
 # A condition "对……的" / "凡……的" names whom a demand targets: cues inside it do not negate
 # or criticise ("对出现重大安全事故的单位实行一票否决", "对工作不力的…").
 # and a bare condition opening a clause: "出现辍学学生未劝返的乡镇，年度考核实行一票否决"
-CONDITION = re.compile(
+CONDITION = lazy(
     "(?:对于|对|凡是|凡|如果|如|若|一旦)[^，。；：]{0,24}?的|"
     "(?:^|(?<=[，,；;]))\\s*(?:出现|发生)[^，。；：]{0,24}?的(?=[^，。；：]{0,8}[，,])"
 )
 # What a condition may contain without negating: descriptive 不 and reporting verbs. Clean-up
 # verbs stay cues even there ("对清理后保留的……事项，实行清单管理").
-CONDITION_NEUTRAL = re.compile(
+CONDITION_NEUTRAL = lazy(
     "出现|发现|存在|反映|发生|突出问题|典型问题|不(?![得准许再搞予宜应必要对把以将作列纳开进召安设提层])"
 )
 
 # The sentence reports or criticises the practice rather than demanding it.
-CRITIQUE_BEFORE = re.compile(
+CRITIQUE_BEFORE = lazy(
     "存在|出现|发现|反映|(?<!调)查处(?!工作|任务|职责|权|[、和及等])|曝光|纠治|通报了|通报称|问题线索|典型问题|突出问题|形式主义|官僚主义|为基层减负|"
     "过多过滥|泛化|滥用|随意|变相|动辄|频繁|层层加码|"
     # a report about some places: "有的地方…", "一些部门…", "个别单位仍…"
@@ -97,25 +97,25 @@ CRITIQUE_BEFORE = re.compile(
 )
 # "报送工作进展情况、存在问题和下一步打算": the problems are one more item of a report, not a critique
 # ("阶段性成效、存在的短板弱项、下一步打算", "将存在的问题和下步打算……报送")
-REPORT_ITEM = re.compile(
+REPORT_ITEM = lazy(
     "(?:[和及、与]|以及|(?<=[将把]))(?:存在|遇到|发现|面临)的?(?:主要|突出)?(?:困难和|困难、|困难)?"
     "(?:问题|短板|弱项|不足|差距)"
 )
 # Problems as the object of the work, not a critique: "对……存在的环境问题进行集中整治",
 # "总结取得的成绩和存在的问题"
 # and a finding as a step of the work ("发现隐患要督促整改到位", "发现问题及时上报")
-PROBLEMS_AS_WORK = re.compile(
+PROBLEMS_AS_WORK = lazy(
     "存在的[^，。；]{0,8}?问题(?=[^，。；]{0,4}(?:进行|开展|实施)?(?:集中|专项)?(?:整治|整改|治理|排查|梳理))|"
     "发现一起[^，。；]{0,6}?(?:制止|查处|拆除|处置|整改)一起|"
     "发现(?:的)?[^，。；]{0,4}?(?:隐患|问题|火情|险情)(?=[^，。；]{0,3}(?:要|须|应|后|的)?[^，。；]{0,3}?(?:督促|及时|立即|限期|马上)?(?:整改|处置|报告|上报|制止|处理|交办|核查))|"
     + REPORT_ITEM.pattern
 )
 # (违法行为查处: the acts are the object of the work, not a critique of it)
-CRITIQUE_AFTER = re.compile(
+CRITIQUE_AFTER = lazy(
     "^[^，。；！？]{0,12}?等?(?:问题|现象|乱象|顽疾|做法|倾向|负担|行为(?![^，。；！？]{0,2}(?:查处|处罚|打击|整治)))(?![清单台账])"
 )
 # Later in the sentence: "……现象仍然突出", "……屡禁不止", "……加重了基层负担".
-CRITIQUE_LATER = re.compile(
+CRITIQUE_LATER = lazy(
     "(?:仍然|依然|仍|还|较为|比较|十分|较|尤为)(?:突出|严重|普遍|多发)|屡禁不止|禁而未绝|时有发生|反弹回潮|"
     # a case reported and already dealt with: "……属于典型的“留痕主义”，已责令整改"
     "属于典型的|已被(?:通报|问责|约谈|查处)|"
@@ -124,7 +124,7 @@ CRITIQUE_LATER = re.compile(
     "(?:加重|增加|加大|成为)(?:了)?[^，。；]{0,8}(?:基层)?负担|负担(?:较重|过重|沉重|繁重)|疲于应付|苦不堪言|不堪重负"
 )
 # A quotation or citation of the rules themselves.
-QUOTATION = re.compile(
+QUOTATION = lazy(
     "(?<!印发的)(?<!出台的)(?<!制定的)(?<!下发的)"
     # a local body's own document reported in the news: "县河长办印发《……通知》，明确将……纳入考核"
     "(?<!办印发)(?<!局印发)(?<!委印发)(?<!府印发)(?<!镇印发)(?<!街道印发)"
@@ -135,11 +135,11 @@ QUOTATION = re.compile(
 )
 # "根据《……通知》（……号）有关要求，现将……": the document names its basis and goes on to its own
 # demand; only a clause that reports what another document says is a quotation.
-BASIS = re.compile(
+BASIS = lazy(
     "(?:根据|按照|依据|遵照)[^《。；，]{0,8}《[^》]{0,60}》(?:[、和及与]《[^》]{0,60}》)*"
     "[^。；，]{0,24}?(?:要求|部署|精神|规定)[，,：:]"
 )
 
 
 # A bracketed detail inside a match: its words are an inventory, not cues.
-BRACKETED = re.compile("（[^（）]{1,80}）")
+BRACKETED = lazy("（[^（）]{1,80}）")

@@ -15,6 +15,7 @@ from collections.abc import Iterable
 from importlib import resources
 from typing import Any
 
+from jianfu import datacache
 from jianfu.analysis.caching import for_short_texts
 
 _lock = threading.Lock()
@@ -62,14 +63,21 @@ def tokenizer() -> Any:
 
 
 def _prefix_dictionary(path: str) -> tuple[dict[str, int], int]:
-    """jieba's word -> frequency table with every word's prefixes at 0 (what ``gen_pfdict`` builds)."""
+    """jieba's word -> frequency table with every word's prefixes at 0 (what ``gen_pfdict`` builds),
+    from the user's cache while the word list is unchanged: building it costs ~60 ms, loading ~5 ms."""
     with open(path, encoding="utf-8") as f:
-        rows = [line.split(" ", 2) for line in f.read().splitlines() if line]
-    freq = {row[0]: int(row[1]) for row in rows}
-    total = sum(freq.values())
-    for word in list(freq):
-        for i in range(1, len(word)):
-            freq.setdefault(word[:i], 0)
+        text = f.read()
+
+    def build() -> tuple[dict[str, int], int]:
+        rows = [line.split(" ", 2) for line in text.splitlines() if line]
+        freq = {row[0]: int(row[1]) for row in rows}
+        total = sum(freq.values())
+        for word in list(freq):
+            for i in range(1, len(word)):
+                freq.setdefault(word[:i], 0)
+        return freq, total
+
+    freq, total = datacache.cached("jieba-prefixes", datacache.digest([text.encode()]), build)
     return freq, total
 
 

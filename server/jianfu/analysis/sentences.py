@@ -10,13 +10,12 @@ object of a demand is often a comma or 60 字 away from its verb.
 
 from __future__ import annotations
 
-import re
-
 from jianfu.analysis.caching import for_short_texts
+from jianfu.lazyre import lazy
 
 _HAN = "\u4e00-\u9fff"
 _STRAY_SPACE = rf"(?<=[{_HAN}])(?<!\d分) (?=[{_HAN}])"
-_END = re.compile(rf"[。！？；!?;\n]+|(?<=\S)(?!{_STRAY_SPACE})[ \t\u3000]{{1,}}(?=\S)")
+_END = lazy(rf"[。！？；!?;\n]+|(?<=\S)(?!{_STRAY_SPACE})[ \t\u3000]{{1,}}(?=\S)")
 
 
 @for_short_texts(maxsize=4096)

@@ -9,13 +9,14 @@ from jianfu.commands import EXIT_CLEAN, EXIT_ERROR, EXIT_FINDINGS
 
 FORM_SUFFIX = "_一致性评估表"
 SUMMARY_NAME = "评估汇总"
+HELP = "出具与为基层减负一致性评估表（.docx .xlsx .html .json）"
 
 
 def add_assess_command(sub: argparse._SubParsersAction, parser_class: type) -> None:  # type: ignore[type-arg]
     from jianfu.assessment import formats
     from jianfu.output import registry
 
-    assess = sub.add_parser("assess", help="出具与为基层减负一致性评估表（.docx .xlsx .html .json）", add_help=False)
+    assess = sub.add_parser("assess", help=HELP, add_help=False)
     assess.add_argument("-h", "--help", action="help", help="显示帮助并退出")
     assess.add_argument("paths", nargs="+", metavar="路径", help="要评估的文稿（.txt .md .docx 等）、文件夹或通配符")
     assess.add_argument(

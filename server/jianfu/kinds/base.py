@@ -7,6 +7,7 @@ from contextvars import ContextVar
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
+from jianfu import regexcache
 from jianfu.model import Document, Finding, Fix, Related
 
 if TYPE_CHECKING:
@@ -53,7 +54,7 @@ class LazyPattern:
     def __getattr__(self, name: str) -> Any:  # only reached while a slot is unset
         if name not in ("search", "finditer"):
             raise AttributeError(name)
-        compiled = re.compile(self.pattern)
+        compiled = regexcache.compile(self.pattern)
         self.search, self.finditer = compiled.search, compiled.finditer
         return getattr(compiled, name)
 

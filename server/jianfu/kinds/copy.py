@@ -19,6 +19,7 @@ from typing import TYPE_CHECKING, Any
 
 from jianfu.analysis.lexicons import LexiconError, compile_slot
 from jianfu.kinds.base import CheckContext, ParamError, make_finding
+from jianfu.lazyre import lazy
 from jianfu.model import Document, Finding, Related
 from jianfu.positions import ParagraphIndex, paragraph_index
 
@@ -26,8 +27,8 @@ if TYPE_CHECKING:
     from jianfu.rules import Rule
 
 SHINGLE = 8
-_SENTENCE = re.compile(r"[^。！？；!?;\n]+[。！？；!?;]?")
-_NOISE = re.compile(r"[\s\u3000，、,：:“”‘’\"'（）()《》。！？；!?;]")
+_SENTENCE = lazy(r"[^。！？；!?;\n]+[。！？；!?;]?")
+_NOISE = lazy(r"[\s\u3000，、,：:“”‘’\"'（）()《》。！？；!?;]")
 
 
 SCOPE = "document"

@@ -51,7 +51,8 @@ class Frame:
     def words(self) -> frozenset[str]:
         """Every literal word of its slots, and the words their ``re:`` parts cannot match without:
         an index of them answers most of ``hits``' slot tests."""
-        return frozenset(w for slot in self.slots + self.needs for w in slot.words + tuple(slot.regex_words or ()))
+        slots = self.slots + self.needs  # set unions in C: start-up asks this of ~300 frames, ~20,000 words
+        return frozenset().union(*(s.words for s in slots), *(s.regex_words or () for s in slots))
 
     @cached_property
     def gates(self) -> tuple[frozenset[str], ...]:

@@ -23,6 +23,7 @@ from typing import TYPE_CHECKING, Any
 
 from jianfu.analysis import genre
 from jianfu.kinds.base import CheckContext, ParamError, make_finding, regex_list
+from jianfu.lazyre import lazy
 from jianfu.model import Document, Finding
 
 if TYPE_CHECKING:
@@ -36,23 +37,23 @@ _LABEL = rf"(?P<label>[{_NUMERALS}]{{1,3}}、|[（(][{_NUMERALS}]{{1,3}}[）)]|(
 _NAME = r"(?P<name>[^\n。；！？（()）\d]{2,30}?)"
 _PTS = r"(?P<pts>\d{1,4}(?:\.\d+)?)"
 # "一、党建工作（300分）", "（二）产业发展(250分)", "3.初信初访办理 200分", "1.组织领导 10分：成立……"
-_LABELLED = re.compile(
+_LABELLED = lazy(
     rf"{_LABEL}[ \t\r]*{_NAME}[ \t\r]*(?:[（(][ \t\r]*(?:满分|分值|计|共)?[ \t\r]*[:：]?[ \t\r]*{_PTS}[ \t\r]*分[ \t\r]*[）)]|[ \t\r]+{_PTS.replace('pts', 'pts2')}[ \t\r]*分(?!钟)[ \t\r]*(?=\n|$|[：:]|[ \t]+[^\d\s]))"
 )
 # an item without a number, its points in brackets, its standard after it on the same line:
 # "组织领导（10分）：成立领导小组得2分……", "阵地建设(20分) 有固定场所……"
-_UNLABELLED = re.compile(
+_UNLABELLED = lazy(
     r"(?m)^[ \t\r]*(?P<name>[^\n\d。；！？，,：:（()）、.．]{2,20}?)[ \t\r]*[（(][ \t\r]*(?:满分|分值|计|共)?[ \t\r]*[:：]?[ \t\r]*"
     r"(?P<pts>\d{1,4}(?:\.\d+)?)[ \t\r]*分[ \t\r]*[）)]"
 )
 # a table row under a 分值 column: "组织领导 100", "统计基础工作规范化建设 200分", pasted with its cell
 # rules: "| 组织领导 | 100 |"
-_ROW = re.compile(
+_ROW = lazy(
     r"(?m)^[ \t\r|│]*(?P<name>[^\n\d。；！？，,：:（()）|│]{2,20}?)[ \t\r|│]+(?P<pts>\d{2,4})[ \t\r]*分?(?!钟)[ \t\r|│]*$"
 )
 # a cheap first look: a scoring table has at least two "N分）", "N分" line ends or "N分：" / "N分 按……"
-_POINTS_MARK = re.compile(r"\d[ \t\r]*分(?:[ \t\r]*(?:[）)：:]|$)|[ \t]+[^\d\s])", re.M)
-_TOTAL_ROW = re.compile("合计|总计|总分|小计|满分|分值|基本分")
+_POINTS_MARK = lazy(r"\d[ \t\r]*分(?:[ \t\r]*(?:[）)：:]|$)|[ \t]+[^\d\s])", re.M)
+_TOTAL_ROW = lazy("合计|总计|总分|小计|满分|分值|基本分")
 
 
 @dataclass(frozen=True)
@@ -103,7 +104,7 @@ def _title_unless(rule: Rule, document: Document) -> bool:
 
 
 # the items are places given their scores ("一、甲镇（95分）"), not criteria given their weights
-_PLACE = re.compile("(?:镇|乡|村|街道|社区|县|区|市|办事处)$")
+_PLACE = lazy("(?:镇|乡|村|街道|社区|县|区|市|办事处)$")
 
 
 def _units_scored(norm: str, items: list[_Item]) -> bool:
@@ -152,13 +153,13 @@ def _items(norm: str) -> list[_Item]:
 
 
 # items listed in one sentence: "党建工作300分、经济发展400分、社会事业300分"
-_INLINE_ITEM = re.compile(
+_INLINE_ITEM = lazy(
     r"(?P<name>[\u4e00-\u9fff]{2,12}?)(?<![扣得加减计记奖罚各每共])[ \t]*(?P<pts>\d{1,4}(?:\.\d+)?)[ \t]*分(?=[、，,；;。]|[ \t]*$)",
     re.M,
 )
-_INLINE_SEPARATOR = re.compile(r"[ \t]*[、，,；;][ \t]*")
+_INLINE_SEPARATOR = lazy(r"[ \t]*[、，,；;][ \t]*")
 # what every item ends with: found first, so that only lines holding three are read item by item
-_INLINE_POINTS = re.compile(r"\d[ \t]*分(?=[、，,；;。]|[ \t]*$)", re.M)
+_INLINE_POINTS = lazy(r"\d[ \t]*分(?=[、，,；;。]|[ \t]*$)", re.M)
 
 
 def _inline_lists(norm: str) -> list[tuple[float, list[_Item]]]:

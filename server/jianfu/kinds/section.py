@@ -11,12 +11,12 @@ it argues background or significance (one of the ``cues`` occurs) and is over bu
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator
 from dataclasses import replace
 from typing import TYPE_CHECKING, Any
 
 from jianfu.kinds.base import CheckContext, ParamError, make_finding, regex_list
+from jianfu.lazyre import lazy
 from jianfu.model import Document, Finding, SectionStat, Severity
 from jianfu.text.count import count_chars
 
@@ -112,7 +112,7 @@ def check(rule: Rule, document: Document, context: CheckContext) -> Iterator[Fin
         yield finding
 
 
-_SPACES = re.compile(r"[ \t\u3000]*")
+_SPACES = lazy(r"[ \t\u3000]*")
 
 
 def _leading_spaces(text: str, start: int) -> int:

@@ -7,8 +7,9 @@ half-width punctuation such as "3.5%" or "A-1") counts one; whitespace counts no
 
 from __future__ import annotations
 
-import re
 from functools import lru_cache
+
+from jianfu.lazyre import lazy
 
 _WIDE = (
     "\u2e80-\u2fdf"  # radicals
@@ -23,7 +24,7 @@ _WIDE = (
     "\u2018\u2019\u201c\u201d\u2014\u2026\u00b7"  # quotes, dash, ellipsis, middle dot used as Chinese punctuation
     "\U00020000-\U0003134f"  # ideographs outside the BMP
 )
-_WIDE_CHAR = re.compile(f"[{_WIDE}]")
+_WIDE_CHAR = lazy(f"[{_WIDE}]")
 
 
 CACHED_CHARS = 500  # longer texts are counted afresh: a cache of huge pastes would only hold memory

@@ -16,10 +16,13 @@ so that words broken by a PDF or a web page are read whole.
 
 from __future__ import annotations
 
+import importlib.util
 import re
 import unicodedata
 from functools import lru_cache
-from importlib import resources
+from pathlib import Path
+
+from jianfu.lazyre import lazy
 
 _FIXED = {
     **{chr(c): chr(c - 0xFEE0) for c in range(0xFF10, 0xFF1A)},  # ０-９
@@ -61,10 +64,14 @@ def _pdf_font_forms() -> dict[int, str]:
     return table
 
 
+_OPENCC_FILES = ("TSCharacters.txt", "HKVariantsRev.txt", "TWVariantsRev.txt")
+
+
 @lru_cache(maxsize=1)
 def _table() -> dict[int, str]:
+    texts = {name: _opencc_text(name) for name in _OPENCC_FILES}
     table = _pdf_font_forms()
-    simplified = _read_pairs("TSCharacters.txt")
+    simplified = _read_pairs(texts["TSCharacters.txt"])
     table.update(simplified)
     for c, plain in list(table.items()):  # a radical for a traditional character: ⾨ -> 門 -> 门
         table[c] = table.get(ord(plain), plain)
@@ -72,7 +79,7 @@ def _table() -> dict[int, str]:
     # never a character that is itself simplified (TW 么 for 幺 stays 么, as in 什么)
     in_use = set(table.values())
     for variants in ("HKVariantsRev.txt", "TWVariantsRev.txt"):
-        for c, standard in _read_pairs(variants).items():
+        for c, standard in _read_pairs(texts[variants]).items():
             plain = table.get(ord(standard), standard)
             if chr(c) not in in_use and c not in table and plain != chr(c):
                 table[c] = plain
@@ -80,12 +87,20 @@ def _table() -> dict[int, str]:
     return table
 
 
-def _read_pairs(name: str) -> dict[int, str]:
+def _opencc_text(name: str) -> str:
+    """An OpenCC dictionary file, found without importing opencc_purepy: its converter's imports cost
+    ~15 ms of a cold check, which reads only these files."""
+    spec = importlib.util.find_spec("opencc_purepy")
+    for folder in (spec.submodule_search_locations or []) if spec else []:
+        try:
+            return (Path(folder) / "dicts" / name).read_text("utf-8")
+        except OSError:
+            continue
+    return ""  # pragma: no cover - dependency is declared
+
+
+def _read_pairs(data: str) -> dict[int, str]:
     """One character for one from an OpenCC dictionary (its first candidate)."""
-    try:
-        data = resources.files("opencc_purepy").joinpath(f"dicts/{name}").read_text("utf-8")
-    except (ModuleNotFoundError, FileNotFoundError):  # pragma: no cover - dependency is declared
-        return {}
     pairs = {}
     for line in data.splitlines():
         source, _, targets = line.partition("\t")
@@ -124,20 +139,20 @@ def _changed() -> frozenset[str]:
 
 _CJK = "\u3400-\u9fff\uf900-\ufaff"
 _FULL_WIDTH = {",": "，", ";": "；", ":": "：", "(": "（", ")": "）", "!": "！", "?": "？"}
-_HAS_CJK = re.compile(f"[{_CJK}]")
+_HAS_CJK = lazy(f"[{_CJK}]")
 # A pair of brackets with Chinese inside or beside it: "县(市、区)", "(1)下午", "(一)".
 # A pair may be broken by one hard wrap: "(市、\n区)".
-_BRACKETS = re.compile(r"(?<=(.))?\(([^()]{0,40})\)(?=(.))?", re.DOTALL)
+_BRACKETS = lazy(r"(?<=(.))?\(([^()]{0,40})\)(?=(.))?", re.DOTALL)
 # A lone mark touching a Chinese character (or a full-width bracket or quote) on either side.
 # "3,000", "9:00" and "a (b)" between ASCII characters keep their ASCII form.
 _NEAR = f"[{_CJK}（）“”《》、]"
-_HALF_WIDTH_MARK = re.compile(
+_HALF_WIDTH_MARK = lazy(
     f"(?<={_NEAR})[,;:()!?]|[,;:()!?](?=\r?\n?{_NEAR})|(?<={_NEAR}\n)[,;:()!?]"  # or a hard wrap between
     f"|[,;:!?](?= {{1,2}}[{_CJK}“（《])"  # typed the English way, a space after it: "注册APP, 注册人数"
 )
 # A half-width full stop ending a Chinese sentence ("已全部废止.", "报县委办. 各村要"); never a decimal
 # point, a file name or the "一." of a heading (see _stop)
-_HALF_WIDTH_STOP = re.compile(
+_HALF_WIDTH_STOP = lazy(
     f"\\.(?<=[{_CJK}]\\.)(?![A-Za-z.])"  # after a Chinese character: never a decimal point ("通知.docx" stays)
     f"|\\.(?<=[）”》%0-9A-Za-z]\\.)(?=[ \t]*(?:[{_CJK}“（《]|$))"
     f"|\\.(?<=[）”》%]\\.)(?=[ \t]*\r?\n)"
@@ -147,8 +162,8 @@ _ORDINALS = frozenset("一二三四五六七八九十百零〇0123456789ABCDEFGH
 _ASCII_MARKS = ",;:()!?\"'"
 # Straight quotes in pairs on one line, with Chinese inside or beside: 须在"村务通"上签到.
 _QUOTE_PAIRS = {
-    '"': re.compile(r'(?<=(.))?"([^"]{1,60})"(?=(.))?', re.DOTALL),
-    "'": re.compile(r"(?<=(.))?'([^']{1,60})'(?=(.))?", re.DOTALL),
+    '"': lazy(r'(?<=(.))?"([^"]{1,60})"(?=(.))?', re.DOTALL),
+    "'": lazy(r"(?<=(.))?'([^']{1,60})'(?=(.))?", re.DOTALL),
 }
 _CURLY = {'"': "“”", "'": "‘’"}
 
@@ -215,7 +230,7 @@ def normalize(text: str) -> str:
 # pair up, they read as opening and closing in turn. A line with an odd count (a quotation running on to
 # the next paragraph) is left as it is.
 _QUOTE_PAIRS_OF = ("“”", "‘’")
-_QUOTE_MARKS = {pair: re.compile(f"[{pair}\n]") for pair in _QUOTE_PAIRS_OF}
+_QUOTE_MARKS = {pair: lazy(f"[{pair}\n]") for pair in _QUOTE_PAIRS_OF}
 
 
 def _quote_order(text: str) -> str:

@@ -4,26 +4,25 @@ page put inside a sentence (offsets map back to the line as written, so findings
 
 from __future__ import annotations
 
-import re
-
 from jianfu.analysis.caching import for_short_texts
+from jianfu.lazyre import lazy
 
-_HAS_CJK = re.compile("[\u3400-\u9fff\uf900-\ufaff]")  # as in text/normalize
+_HAS_CJK = lazy("[\u3400-\u9fff\uf900-\ufaff]")  # as in text/normalize
 # Characters of a line that a rule does not read (``reading_pieces``): all spans of white space
 # that a PDF or a web page put inside a sentence, never a gap that separates table cells.
 _HAN = "\u3400-\u4dbf\u4e00-\u9fff"
 _OPENING = "，、：；（“《"  # after these a space is never a cell gap
 _CLOSING = "，、。：；！？）”》"  # nor before these
-_STRAY_GAP = re.compile(
+_STRAY_GAP = lazy(
     f"(?<=[{_HAN}])(?<!\\d分) (?=[{_HAN}])"  # 制 定, 千分 制 (but "2分 各村居" ends a scored item)
     f"|(?<=[{_OPENING}]) {{1,2}}(?=[^ ])"  # 各乡镇, 要
     f"|(?<=[{_HAN}]) {{1,2}}(?=[{_CLOSING}])"  # 报送 ，
     "|\u200b+"  # zero-width marks, wherever they are
 )
 # A line extracted from a PDF of justified text, one space between every two characters: "各 乡 镇 要 于"
-_LETTER_SPACED = re.compile(r"\S(?: \S){7,}")
+_LETTER_SPACED = lazy(r"\S(?: \S){7,}")
 # Latin letters or digits with the spaces web "pangu" spacing puts around them: 下载 APP 并于 5 月底前
-_SPACED_WORD = re.compile(f"(?<=[{_HAN}{_OPENING}])( ?)([A-Za-z0-9][A-Za-z0-9%.+-]*)( ?)(?=[{_HAN}{_CLOSING}])")
+_SPACED_WORD = lazy(f"(?<=[{_HAN}{_OPENING}])( ?)([A-Za-z0-9][A-Za-z0-9%.+-]*)( ?)(?=[{_HAN}{_CLOSING}])")
 
 
 def reading_pieces(line: str) -> tuple[tuple[int, int], ...]:

@@ -6,6 +6,7 @@ import re
 from bisect import bisect_left
 from collections.abc import Sequence
 
+from jianfu.lazyre import lazy
 from jianfu.model import Document, Paragraph, Section
 from jianfu.text.count import count_chars
 from jianfu.text.normalize import normalize
@@ -15,22 +16,22 @@ _CN_NUM = "一二三四五六七八九十百零〇"
 # 层次序数: level -> pattern at the start of a paragraph (after optional Markdown '#').
 # "一、二、三名" and "1、2、3项" open an enumeration (a hard wrap put it at the start of a line), not a heading.
 _HEADING_PATTERNS: tuple[tuple[int, re.Pattern[str]], ...] = (
-    (1, re.compile(f"[{_CN_NUM}]+[、，,.](?![{_CN_NUM}]+[、，,])")),
-    (2, re.compile(f"[（(][{_CN_NUM}]+[）)]")),
-    (3, re.compile(r"\d{1,2}(?:[、](?!\d{1,2}、)|[.](?!\d))")),
-    (4, re.compile(r"[（(]\d{1,2}[）)]")),
+    (1, lazy(f"[{_CN_NUM}]+[、，,.](?![{_CN_NUM}]+[、，,])")),
+    (2, lazy(f"[（(][{_CN_NUM}]+[）)]")),
+    (3, lazy(r"\d{1,2}(?:[、](?!\d{1,2}、)|[.](?!\d))")),
+    (4, lazy(r"[（(]\d{1,2}[）)]")),
 )
-_MD_PREFIX = re.compile(r"[ \t\u3000]*(?:#{1,6}[ \t]+|[*_]{2})?")
-_HEADING_END = re.compile("[。：:；;！!？?]")
-_DATE = re.compile(
+_MD_PREFIX = lazy(r"[ \t\u3000]*(?:#{1,6}[ \t]+|[*_]{2})?")
+_HEADING_END = lazy("[。：:；;！!？?]")
+_DATE = lazy(
     rf"^\s*(?:\d{{4}}|[{_CN_NUM}○]{{4}})\s*年\s*(?:\d{{1,2}}|[{_CN_NUM}○]{{1,3}})\s*月"
     rf"\s*(?:\d{{1,2}}|[{_CN_NUM}○]{{1,3}})\s*日\s*$"
 )
-_ATTACHMENT = re.compile(r"^\s*附\s*件\s*(?:\d+|[：:])")
-_ADDRESSEE = re.compile(r"^[^。；;！？]{2,120}[：:]\s*$")
+_ATTACHMENT = lazy(r"^\s*附\s*件\s*(?:\d+|[：:])")
+_ADDRESSEE = lazy(r"^[^。；;！？]{2,120}[：:]\s*$")
 # "现将……通报如下：", "根据……要求，现就……通知如下：" end with a colon too, but open the body
-_BODY_OPENING = re.compile(r"^(?:现将|现就|根据|按照|依据|为)|如下[：:]\s*$")
-_TITLE_SUFFIX = re.compile(
+_BODY_OPENING = lazy(r"^(?:现将|现就|根据|按照|依据|为)|如下[：:]\s*$")
+_TITLE_SUFFIX = lazy(
     r"(通知|意见|方案|办法|规定|决定|细则|规划|纲要|计划|要点|报告|请示|批复|函|通报|公告|通告|决议|指引|指南|措施|条例|规则|议案|纪要)$"
 )
 
@@ -191,8 +192,8 @@ def parse(text: str, *, path: str | None = None, encoding: str | None = None, wr
 
 # A line that ends a sentence or a clause lead-in, or a next line that opens a list item or a quote
 # (a colon after a digit is a time cut by the wrap, "上午8:" then "30前到", not a lead-in)
-_LINE_END = re.compile("(?:[。！？；!?;]|(?<!\\d)[：:])\\s*$")
-_BLOCK_START = re.compile("[\\s\u3000]|[#>*+|-]|\\d+[.、)）]|[（(][一二三四五六七八九十\\d]+[)）]")
+_LINE_END = lazy("(?:[。！？；!?;]|(?<!\\d)[：:])\\s*$")
+_BLOCK_START = lazy("[\\s\u3000]|[#>*+|-]|\\d+[.、)）]|[（(][一二三四五六七八九十\\d]+[)）]")
 _MIN_WRAPPED_LINE = 12  # hard wraps come at a fixed width: a short line ended on purpose
 # no line of its own starts with these: a short numbered line they follow ran on ("（一）各乡镇：负责辖区内违法建筑"
 # then "的排查、认定和拆除")
@@ -201,7 +202,7 @@ _MIN_WRAPPED_HEADING = 18  # "（一）请各地……" running on: a numbered s
 
 
 # A page number that a PDF copy leaves between two lines of a sentence: "— 2 —", "-2-", "第2页 共5页", "2/5"
-_PAGE_NUMBER = re.compile(
+_PAGE_NUMBER = lazy(
     r"\s*(?:[—–·•-]+\s*\d{1,3}\s*[—–·•-]+|第\s*\d{1,3}\s*页(?:\s*[，,]?\s*共\s*\d{1,3}\s*页)?|\d{1,3}\s*/\s*\d{1,3})\s*"
 )
 
