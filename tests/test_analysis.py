@@ -199,6 +199,12 @@ def test_genre_is_read_from_the_title(title: str, expected: set[str]) -> None:
         ("现将4月份督查情况通报如下：\n部分村垃圾清运不及时。\n", set()),
         # a red-and-black list names its black list, not a rank
         ("现将本期环境卫生督查“红黑榜”通报如下。\n一、“红榜”：甲村。\n二、“黑榜”：乙村。\n", {"ranking", "notice"}),
+        # a progress notice that places the units is one too
+        ("现将上半月征缴工作推进情况通报如下。\n甲镇完成率在全县排名靠后。\n", {"ranking", "notice"}),
+        ("现将上半月征缴工作推进情况通报如下。\n部分村进度偏慢。\n", set()),
+        # the places listed with their scores are ranked by them
+        ("现将考评结果通报如下：\n东湖镇96.5分，西山乡95.2分，北河镇88分。\n", {"ranking", "notice"}),
+        ("现将考评结果通报如下：\n全县平均得分91分，较上季度提高2分。\n", set()),
     ],
 )
 def test_a_results_notice_without_its_title_is_read_from_its_opening(body: str, expected: set[str]) -> None:

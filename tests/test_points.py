@@ -26,6 +26,12 @@ def _flagged(text: str) -> bool:
         "3.党的建设 300分 按考核办法计分\n",
         # the items listed in one sentence
         "某镇村级组织年度考核细则\n考核内容分为党的建设300分、产业发展250分、乡村治理250分、民生服务200分。\n",
+        # a table pasted from a web page with its cell rules
+        "某县乡镇年度综合考核细则\n| 考核项目 | 分值 |\n| 党的建设 | 200 |\n| 经济发展 | 300 |\n"
+        "| 社会事业 | 250 |\n| 生态环境 | 250 |\n",
+        # the points named 分值 with a colon
+        "某县乡镇年度综合考核细则\n一、党的建设（分值：200分）\n二、经济发展（分值：300分）\n"
+        "三、社会事业（分值：250分）\n四、生态环境（分值：250分）\n",
     ],
 )
 def test_scoring_tables_adding_up_to_a_thousand(text: str) -> None:

@@ -56,10 +56,17 @@ _GENRES = (
 )
 _RANKING_NOTICE = lazy("通报|情况|得分")
 # a results notice whose title was lost (pasted from a web page): its opening and its rank lines
+# (a progress notice ranks too: "现将2020年一季度推广使用情况通报如下……在全区同级单位中排名靠后")
 _RESULTS_OPENING = lazy(
-    "现将[^。；]{0,40}(?:考核|考评|评比|测评|暗访|督查|检查|评估)[^。；]{0,10}(?:结果|情况|红黑榜|排名|名次)[^。；]{0,6}通报如下"
+    "现\\s*将[^。；]{0,40}(?:考核|考评|评比|测评|暗访|督查|检查|评估)[^。；]{0,10}(?:结果|情况|红黑榜|排名|名次)[^。；]{0,6}通\\s*报\\s*如\\s*下|"
+    "现\\s*将[^。；]{0,40}(?:工作|推进|进展|进度|完成|开展|落实|使用|整改)[^。；]{0,6}(?:情况|结果|成绩|得分)[^。；]{0,6}通\\s*报\\s*如\\s*下"
 )
-_RANK_LINES = lazy("排名|名次|第[一二三]名|末位|后[一二三四五六七八九十\\d]{1,2}[名位]|倒数|位列|黑榜")
+_RANK_LINES = lazy(
+    "排名|名次|第[一二三]名|末位|后[一二三四五六七八九十\\d]{1,2}[名位]|倒数|位列|黑榜|"
+    # the places listed with their scores side by side: "城关镇96.5分，河口镇95.2分"
+    "(?:镇|乡|街道|村|社区|县|区)\\s*(?:得\\s*分)?\\s*\\d{2,3}(?:\\.\\d+)?\\s*分[，,、；;]\\s*"
+    "[\u4e00-\u9fff\\s]{1,12}?(?:镇|乡|街\\s*道|村|社\\s*区|县|区)\\s*(?:得\\s*分)?\\s*\\d{2,3}(?:\\.\\d+)?\\s*分"
+)
 _RUN_ON_TITLE = 24
 # the results of a sports meet or a competition: athletes and entrants ranked, not lower levels
 _CONTEST = lazy("运动会|锦标赛|联赛|选拔赛|比赛成绩|竞赛成绩|大赛|运动员|参赛选手|参赛队")
@@ -78,7 +85,9 @@ def detect(document: Document) -> frozenset[str]:
     found = {name for name, pattern in _GENRES if pattern.search(title)}
     if "ranking" in found and not _RANKING_NOTICE.search(title):
         found.discard("ranking")
-    if _RANK_LINES.search(document.norm) and ("notice" in found or _RESULTS_OPENING.search(document.norm)):
+    # (read without the page numbers, hard wraps and stray spaces of a PDF: "通报\n— 2 —\n如下")
+    body = _squeezed(document.norm)
+    if _RANK_LINES.search(body) and ("notice" in found or _RESULTS_OPENING.search(body)):
         # a 通报 whose body ranks ("……位列后三名") is a ranking notice whatever its title says
         found |= {"ranking", "notice"}
     if _APP_NAMED.search(title) or _APP_NAMED.search(document.norm):
@@ -87,6 +96,15 @@ def detect(document: Document) -> frozenset[str]:
     if _CONTEST.search(title) or _CONTEST.search(document.norm, body_start, min(body_end, body_start + OPENING_REACH)):
         found.add("contest")
     return frozenset(found)
+
+
+_PAGE_NUMBER_LINE = lazy(r"(?m)^[ \t\r]*[—\-－–]*[ \t]*\d{1,3}[ \t]*[—\-－–]*[ \t\r]*$")
+_WHITESPACE = lazy(r"\s+")
+
+
+def _squeezed(norm: str) -> str:
+    """The text without page-number lines and whitespace, for the body cues that a PDF's wraps would split."""
+    return _WHITESPACE.sub("", _PAGE_NUMBER_LINE.sub("", norm))
 
 
 def _first_line(document: Document) -> str:

@@ -38,17 +38,18 @@ _NAME = r"(?P<name>[^\n。；！？（()）\d]{2,30}?)"
 _PTS = r"(?P<pts>\d{1,4}(?:\.\d+)?)"
 # "一、党建工作（300分）", "（二）产业发展(250分)", "3.初信初访办理 200分", "1.组织领导 10分：成立……"
 _LABELLED = lazy(
-    rf"{_LABEL}[ \t\r]*{_NAME}[ \t\r]*(?:[（(][ \t\r]*(?:满分|分值|计|共)?[ \t\r]*{_PTS}[ \t\r]*分[ \t\r]*[）)]|[ \t\r]+{_PTS.replace('pts', 'pts2')}[ \t\r]*分(?!钟)[ \t\r]*(?=\n|$|[：:]|[ \t]+[^\d\s]))"
+    rf"{_LABEL}[ \t\r]*{_NAME}[ \t\r]*(?:[（(][ \t\r]*(?:满分|分值|计|共)?[ \t\r]*[:：]?[ \t\r]*{_PTS}[ \t\r]*分[ \t\r]*[）)]|[ \t\r]+{_PTS.replace('pts', 'pts2')}[ \t\r]*分(?!钟)[ \t\r]*(?=\n|$|[：:]|[ \t]+[^\d\s]))"
 )
 # an item without a number, its points in brackets, its standard after it on the same line:
 # "组织领导（10分）：成立领导小组得2分……", "阵地建设(20分) 有固定场所……"
 _UNLABELLED = lazy(
-    r"(?m)^[ \t\r]*(?P<name>[^\n\d。；！？，,：:（()）、.．]{2,20}?)[ \t\r]*[（(][ \t\r]*(?:满分|分值|计|共)?[ \t\r]*"
+    r"(?m)^[ \t\r]*(?P<name>[^\n\d。；！？，,：:（()）、.．]{2,20}?)[ \t\r]*[（(][ \t\r]*(?:满分|分值|计|共)?[ \t\r]*[:：]?[ \t\r]*"
     r"(?P<pts>\d{1,4}(?:\.\d+)?)[ \t\r]*分[ \t\r]*[）)]"
 )
-# a table row under a 分值 column: "组织领导 100", "统计基础工作规范化建设 200分"
+# a table row under a 分值 column: "组织领导 100", "统计基础工作规范化建设 200分", pasted with its cell
+# rules: "| 组织领导 | 100 |"
 _ROW = lazy(
-    r"(?m)^[ \t\r]*(?P<name>[^\n\d。；！？，,：:（()）]{2,20}?)[ \t\r]+(?P<pts>\d{2,4})[ \t\r]*分?(?!钟)[ \t\r]*$"
+    r"(?m)^[ \t\r|│]*(?P<name>[^\n\d。；！？，,：:（()）|│]{2,20}?)[ \t\r|│]+(?P<pts>\d{2,4})[ \t\r]*分?(?!钟)[ \t\r|│]*$"
 )
 # a cheap first look: a scoring table has at least two "N分）", "N分" line ends or "N分：" / "N分 按……"
 _POINTS_MARK = lazy(r"\d[ \t\r]*分(?:[ \t\r]*(?:[）)：:]|$)|[ \t]+[^\d\s])", re.M)
