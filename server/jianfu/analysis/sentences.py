@@ -4,7 +4,8 @@ A sentence runs to 。！？；, a line break, or a gap of white space between t
 of text (a table cell, or an item that lost its line break when pasted from a web page):
 "组建机构。2分 各村居成立领导小组" is three units. One plain space between two Chinese
 characters is a stray from a PDF or a web page ("采 取一票否决", "月度 考核") and ends
-nothing, unless it follows a score ("2分 各村居"). Commas do not end a sentence: the
+nothing, unless it follows a score ("2分 各村居"); nor does one beside a pause mark, an opening quote or
+bracket, or before an item's points in brackets. Commas do not end a sentence: the
 object of a demand is often a comma or 60 字 away from its verb.
 """
 
@@ -14,7 +15,12 @@ from jianfu.analysis.caching import for_short_texts
 from jianfu.lazyre import lazy
 
 _HAN = "\u4e00-\u9fff"
-_STRAY_SPACE = rf"(?<=[{_HAN}])(?<!\d分) (?=[{_HAN}])"
+_STRAY_SPACE = (
+    rf"(?<=[{_HAN}])(?<!\d分) (?=[{_HAN}])"
+    # beside a pause mark or an opening quote or bracket ("“甲” 、“乙”", "（ 一）"), and before an item's
+    # points ("机关创建 (100分)"): a pasted gap inside one sentence, not a cell border
+    rf"|(?<=[{_HAN}”’）)]) (?=[、，：；])|(?<=[、，：；“‘（(]) (?=\S)|(?<=[{_HAN}”]) (?=[（(]\d{{1,4}}(?:\.\d+)?分[）)])"
+)
 _END = lazy(rf"[。！？；!?;\n]+|(?<=\S)(?!{_STRAY_SPACE})[ \t\u3000]{{1,}}(?=\S)")
 
 
