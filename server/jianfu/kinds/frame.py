@@ -153,9 +153,17 @@ def hits(
     # (the word-boundary check later only removes matches)
     if not all(slot.occurs(text, present) for slot in frame.slots + frame.needs):
         return []
+    anchors = frame.anchors
+    if present is not None and "" not in anchors:
+        # the anchors are among ``Frame.words``: those absent from ``present`` are in no sentence either
+        anchors = tuple(a for a in anchors if a in present)
     out: list[tuple[int, int]] = []
     for s, e in sentence_spans(text):
-        if not any(a in text[s:e] for a in frame.anchors):
+        sentence = text[s:e]
+        for anchor in anchors:
+            if anchor in sentence:
+                break
+        else:
             continue
         out.extend(_sentence_hits(frame, text, s, e, silent))
     return out
