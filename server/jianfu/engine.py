@@ -35,6 +35,11 @@ PARAGRAPH_CACHE_SIZE = 20_000
 PARAGRAPH_CACHE_CHARS = 4_000_000  # ~ 8-16 MB of paragraph text per worker, whatever clients send
 
 
+# A part a word wakes: (paragraph rule's position, part or None for the whole rule, the gates the
+# index answers, the gates looked up in the text)
+_Wake = tuple[int, "int | None", tuple[frozenset[str], ...], tuple[frozenset[str], ...]]
+
+
 @dataclass(frozen=True)
 class RuleFailure:
     """A rule raised while checking: reported once, the other rules still ran."""
@@ -83,9 +88,7 @@ class Checker:
             PARAGRAPH_CACHE_SIZE, PARAGRAPH_CACHE_CHARS
         )
         self._reported_failures: set[str] = set()
-        # waking word -> [paragraph rule's position, a part of it the word wakes or None for all of it,
-        # the part's gates: word sets each of which the paragraph must also hold, split into those the
-        # index answers and those looked up in the text, asked of the kind on the part's first wake];
+        # waking word -> [paragraph rule's position, a part of it the word wakes or None for all of it];
         # one pass over a paragraph finds every waking word in it, and with them what to run
         self._paragraph_rules = [r for r in self.rules if _scope(r) == "paragraph"]
         self._wakes: dict[str, list[list[Any]]] = {}
@@ -95,13 +98,18 @@ class Checker:
             if hasattr(kind, "wakes"):
                 by_word, always = kind.wakes(rule)
                 for word, parts in by_word.items():
-                    self._wakes.setdefault(word, []).extend([position, p, None] for p in parts)
-                self._always_awake.extend([position, p, None] for p in always)
+                    self._wakes.setdefault(word, []).extend([position, p] for p in parts)
+                self._always_awake.extend([position, p] for p in always)
             else:
                 for anchor in kind.anchors(rule):
                     woken_by = self._wakes.setdefault(anchor, []) if anchor else self._always_awake
-                    woken_by.append([position, None, None])
+                    woken_by.append([position, None])
         self._waking_words = frozenset(self._wakes)
+        # waking word (None: always awake) -> the parts it wakes with their gates (word sets each of which
+        # the paragraph must also hold, split into those the index answers and those looked up in the
+        # text), asked of the kind on the word's first wake
+        self._woken: dict[str | None, tuple[_Wake, ...]] = {}
+        self._gates: dict[tuple[int, int], frozenset[str] | tuple[tuple[frozenset[str], ...], ...]] = {}
         # the index also holds the other words a kind tests paragraphs for (a frame's slot words)
         words = set(self._wakes)
         for rule in self._paragraph_rules:
@@ -207,31 +215,47 @@ class Checker:
         """Paragraph rule position -> the parts of it to run (None: the whole rule): those a word present
         wakes and whose gates the paragraph passes."""
         awake: dict[int, set[int] | None] = {}
-        for wake in itertools.chain(
-            *(self._wakes[w] for w in present.intersection(self._waking_words)), self._always_awake
-        ):
-            position, part, gates = wake
+        woken = self._woken
+        for word in (*present.intersection(self._waking_words), None):  # None: the parts always awake
+            entries = woken.get(word)
+            if entries is None:
+                entries = woken[word] = self._wake_entries(word)
+            for position, part, indexed, looked_up in entries:
+                if part is None:
+                    awake[position] = None
+                    continue
+                for words in indexed:  # one word of each set must be here (the index answers: most parts)
+                    if present.isdisjoint(words):
+                        break
+                else:
+                    if looked_up and not _holds_looked_up(norm, looked_up):
+                        continue
+                    parts = awake.get(position, ())
+                    if parts == ():
+                        awake[position] = {part}
+                    elif parts is not None:
+                        parts.add(part)
+        return awake
+
+    def _wake_entries(self, word: str | None) -> tuple[_Wake, ...]:
+        """What ``word`` wakes (None: the parts always awake), each with the gates left to test once the
+        word is known present: a gate holding the word itself passes (the frame's own anchor slot)."""
+        entries = []
+        for wake in self._wakes[word] if word is not None else self._always_awake:
+            position, part = wake[0], wake[1]
             if part is None:
-                awake[position] = None
+                entries.append((position, None, (), ()))
                 continue
+            gates = self._gates.get((position, part))
             if gates is None:
                 try:
                     gates = self._gates_of(position, part)
-                except Exception:  # a broken rule: its own run below reports what is wrong with it
+                except Exception:  # a broken rule: its own run reports what is wrong with it
                     gates = ((), ())
-                wake[2] = gates
-            # words the part cannot match without are missing (one set the index answers: most parts)
-            if gates.__class__ is frozenset:
-                if present.isdisjoint(gates):
-                    continue
-            elif not _holds(present, norm, *gates):
-                continue
-            parts = awake.get(position, ())
-            if parts == ():
-                awake[position] = {part}
-            elif parts is not None:
-                parts.add(part)
-        return awake
+                self._gates[position, part] = gates  # many words wake the same part
+            indexed, looked_up = ((gates,), ()) if gates.__class__ is frozenset else gates
+            entries.append((position, part, tuple(g for g in indexed if word is None or word not in g), looked_up))
+        return tuple(entries)
 
     def _gates_of(self, position: int, part: int) -> frozenset[str] | tuple[tuple[frozenset[str], ...], ...]:
         """The part's gates: one word set the index answers, or the sets it answers and those looked up
@@ -269,13 +293,8 @@ class Checker:
         return DocumentStats(document.body_chars, limit, context.doc_type, tuple(sections))
 
 
-def _holds(
-    present: frozenset[str], norm: str, indexed: tuple[frozenset[str], ...], looked_up: tuple[frozenset[str], ...]
-) -> bool:
-    """Whether the paragraph holds a word of each set (loops rather than any(): this runs on every wake)."""
-    for words in indexed:
-        if present.isdisjoint(words):
-            return False
+def _holds_looked_up(norm: str, looked_up: tuple[frozenset[str], ...]) -> bool:
+    """Whether the paragraph holds a word of each set (words the index does not hold: looked for in the text)."""
     for words in looked_up:
         for word in words:
             if word in norm:

@@ -48,6 +48,11 @@ class Frame:
         return tuple(sorted(found, key=lambda w: (-len(w), w))) if found else ("",)
 
     @cached_property
+    def required(self) -> tuple[Slot, ...]:
+        """The slots that must each occur in the paragraph: ``slots`` and ``needs``."""
+        return self.slots + self.needs
+
+    @cached_property
     def words(self) -> frozenset[str]:
         """Every literal word of its slots, and the words their ``re:`` parts cannot match without:
         an index of them answers most of ``hits``' slot tests."""
@@ -151,11 +156,20 @@ def hits(
     # every slot must occur somewhere in the paragraph (a set test on ``present``, a regex scan only
     # for re: parts that may): most paragraphs are ruled out before any sentence is split or segmented
     # (the word-boundary check later only removes matches)
-    if not all(slot.occurs(text, present) for slot in frame.slots + frame.needs):
-        return []
+    for slot in frame.required:
+        if not slot.occurs(text, present):
+            return []
+    anchors = frame.anchors
+    if present is not None and "" not in anchors:
+        # the anchors are among ``Frame.words``: those absent from ``present`` are in no sentence either
+        anchors = tuple(a for a in anchors if a in present)
     out: list[tuple[int, int]] = []
     for s, e in sentence_spans(text):
-        if not any(a in text[s:e] for a in frame.anchors):
+        sentence = text[s:e]
+        for anchor in anchors:
+            if anchor in sentence:
+                break
+        else:
             continue
         out.extend(_sentence_hits(frame, text, s, e, silent))
     return out

@@ -152,14 +152,17 @@ def check_paragraph(
     frame_count = len(params["frames"])
     hits: list[tuple[int, int, str, Fix | None]] = []
     silent = silencing_modes(rule.article)
-    for frame in (params["frames"][i] for i in sorted(awake) if i < frame_count):
-        for start, end in frames.hits(frame, norm, genres, silent, present if indexed else None):
-            s, e = sentence_bounds(norm, start, end)
-            if any(p.search(norm[s:e]) for p in params["exclude"]):
-                continue
-            hits.append((start, end, norm[start:end], _fix(params["fix"], norm, s, e, start, end)))
     last_end = -1
-    for pattern, limit in (params["patterns"][i - frame_count] for i in sorted(awake) if i >= frame_count):
+    # frames first, then patterns (their numbers follow the frames'): most parts woken find nothing
+    for i in sorted(awake) if len(awake) > 1 else awake:
+        if i < frame_count:
+            for start, end in frames.hits(params["frames"][i], norm, genres, silent, present if indexed else None):
+                s, e = sentence_bounds(norm, start, end)
+                if any(p.search(norm[s:e]) for p in params["exclude"]):
+                    continue
+                hits.append((start, end, norm[start:end], _fix(params["fix"], norm, s, e, start, end)))
+            continue
+        pattern, limit = params["patterns"][i - frame_count]
         # an anchor woke it; the words it cannot match without (read on first use) are a sharper test
         words = None if gated else necessary(pattern.pattern)
         if words is not None and len(words) <= MAX_WORD_TESTS and not any(w in norm for w in words):
@@ -180,6 +183,8 @@ def check_paragraph(
                 continue
             hits.append((start, end, m.group(0), _fix(params["fix"], norm, s, e, start, end)))
             last_end = end
+    if not hits:
+        return hits
     return _without_overlaps(hits)
 
 
