@@ -24,6 +24,9 @@ from pathlib import Path
 
 from jianfu.lazyre import lazy
 
+from jianfu.analysis.caching import for_short_texts
+from jianfu.text.lines import lines_of
+
 _FIXED = {
     **{chr(c): chr(c - 0xFEE0) for c in range(0xFF10, 0xFF1A)},  # ０-９
     **{chr(c): chr(c - 0xFEE0) for c in range(0xFF21, 0xFF3B)},  # Ａ-Ｚ
@@ -137,6 +140,17 @@ def _changed() -> frozenset[str]:
     return frozenset(map(chr, _table()))
 
 
+def _any_changed(text: str) -> bool:
+    """Whether the table changes a character of ``text``: asked line by line, each line's answer kept
+    (an editor normalises the whole draft again on every keystroke; one line of it changed)."""
+    return any(_line_changed(line) for line in lines_of(text))
+
+
+@for_short_texts(maxsize=16384)
+def _line_changed(line: str) -> bool:
+    return not _changed().isdisjoint(line)
+
+
 _CJK = "\u3400-\u9fff\uf900-\ufaff"
 _FULL_WIDTH = {",": "，", ";": "；", ":": "：", "(": "（", ")": "）", "!": "！", "?": "？"}
 _HAS_CJK = lazy(f"[{_CJK}]")
@@ -218,7 +232,7 @@ def normalize(text: str) -> str:
     """Return the matching form of ``text``; ``len(normalize(t)) == len(t)`` always."""
     if text.isascii():
         return text
-    if not _changed().isdisjoint(text):
+    if _any_changed(text):
         text = text.translate(_table())
     if _any_of(_WORD_MARKS, text):
         pattern, words = _words()

@@ -5,7 +5,9 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 from collections.abc import Sequence
+from functools import lru_cache
 
+from jianfu.analysis.caching import for_short_texts
 from jianfu.lazyre import lazy
 from jianfu.model import Document, Paragraph, Section
 from jianfu.text.count import count_chars
@@ -52,6 +54,7 @@ def split_paragraphs(text: str) -> tuple[Paragraph, ...]:
 _ORDINAL_REACH = 30  # characters: an ordinal, letter-spaced, with the Markdown or indent before it
 
 
+@for_short_texts(maxsize=16384)  # asked of every line on every keystroke in an editor; most are unchanged
 def heading_level(norm_line: str) -> tuple[int, int] | None:
     """Return (level, offset after the ordinal) if the line starts with a 层次序数."""
     if " " in norm_line.lstrip(" \t\u3000#")[:6]:  # "一 、 发 展 基 础" from a letter-spaced PDF
@@ -228,20 +231,33 @@ def _continuations(norm: str, paragraphs: Sequence[Paragraph]) -> tuple[bool, ..
         before, line = text_of[j], text_of[i]
         if line.startswith(" ") and line[1:2].strip():
             line = line[1:]  # one space a PDF left at the wrap is no indent (an indent is two or more, or 　)
-        out[i] = (
-            len(before.strip()) >= _MIN_WRAPPED_LINE
-            and bool(line.strip())
-            and not _LINE_END.search(before)
-            and not _BLOCK_START.match(line)
-            and (
-                heading_level(before.strip()) is None
-                or len(before.strip()) >= _MIN_WRAPPED_HEADING
-                or line[:1] in _NO_LINE_START
-            )
-            and heading_level(line) is None
-            and not is_page_number(line)
-        )
+        out[i] = _runs_on(before, line) if len(before) + len(line) <= _PAIR_KEPT else _wraps(before, line)
     return tuple(out)
+
+
+_PAIR_KEPT = 2_000  # characters of two lines whose answer is kept (as analysis/caching's LONG_TEXT)
+
+
+@lru_cache(maxsize=16384)  # an editor asks of every pair of lines on each keystroke; most are unchanged
+def _runs_on(before: str, line: str) -> bool:
+    return _wraps(before, line)
+
+
+def _wraps(before: str, line: str) -> bool:
+    """Whether ``line`` continues the sentence of ``before``, the line it follows (a page break skipped)."""
+    return (
+        len(before.strip()) >= _MIN_WRAPPED_LINE
+        and bool(line.strip())
+        and not _LINE_END.search(before)
+        and not _BLOCK_START.match(line)
+        and (
+            heading_level(before.strip()) is None
+            or len(before.strip()) >= _MIN_WRAPPED_HEADING
+            or line[:1] in _NO_LINE_START
+        )
+        and heading_level(line) is None
+        and not is_page_number(line)
+    )
 
 
 def _sections(norm: str, body: Sequence[Paragraph], body_end: int, counts: dict[int, int]) -> tuple[Section, ...]:
