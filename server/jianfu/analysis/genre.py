@@ -21,8 +21,12 @@ changes what a sentence means.
 
 from __future__ import annotations
 
+import threading
+import weakref
+
 from jianfu.lazyre import lazy
 from jianfu.model import Document
+from jianfu.text.lines import searched
 
 _GENRES = (
     (
@@ -71,7 +75,8 @@ _RUN_ON_TITLE = 24
 # the results of a sports meet or a competition: athletes and entrants ranked, not lower levels
 _CONTEST = lazy("运动会|锦标赛|联赛|选拔赛|比赛成绩|竞赛成绩|大赛|运动员|参赛选手|参赛队")
 OPENING_REACH = 300  # characters of the body where a passage without its title says what it is about
-# an app, a mini-program, an account or a named platform (“智慧党建”平台, “驻村通”手机端)
+# an app, a mini-program, an account or a named platform (“智慧党建”平台, “驻村通”手机端); kept within a
+# line (no class takes in "\n"): it is searched line by line
 _APP_NAMED = lazy(
     "APP|App(?![a-z])|(?<![A-Za-z])app(?![a-z])|小程序|客户端|公众号|视频号|学习强国|青年大学习|电子医保凭证|电子社保卡|"
     # (a qualifier of a few characters may stand between the name and 平台: “红色先锋”智慧党建平台)
@@ -80,7 +85,19 @@ _APP_NAMED = lazy(
 )
 
 
+_last = threading.local()  # each thread's last document and its genres: a check asks more than once
+
+
 def detect(document: Document) -> frozenset[str]:
+    last = getattr(_last, "detected", None)
+    if last is not None and last[0]() is document:
+        return last[1]
+    found = _detect(document)
+    _last.detected = (weakref.ref(document), found)
+    return found
+
+
+def _detect(document: Document) -> frozenset[str]:
     title = document.title or _first_line(document)
     found = {name for name, pattern in _GENRES if pattern.search(title)}
     if "ranking" in found and not _RANKING_NOTICE.search(title):
@@ -90,7 +107,9 @@ def detect(document: Document) -> frozenset[str]:
     if _RANK_LINES.search(body) and ("notice" in found or _RESULTS_OPENING.search(body)):
         # a 通报 whose body ranks ("……位列后三名") is a ranking notice whatever its title says
         found |= {"ranking", "notice"}
-    if _APP_NAMED.search(title) or _APP_NAMED.search(document.norm):
+    # _APP_NAMED never reaches across a line break: searched line by line, each line's answer kept
+    # (text/lines.py), a keystroke re-reads one line of the body
+    if _APP_NAMED.search(title) or searched(_APP_NAMED, document.norm):
         found.add("app")
     body_start, body_end = document.body_span
     if _CONTEST.search(title) or _CONTEST.search(document.norm, body_start, min(body_end, body_start + OPENING_REACH)):
