@@ -19,6 +19,7 @@ from typing import Any
 
 from jianfu import doctype, reasoned, scope
 from jianfu.analysis import direction, genre
+from jianfu.analysis.caching import for_short_texts
 from jianfu.analysis.direction import Addressing
 from jianfu.analysis.wordindex import index_of
 from jianfu.kinds import KIND_MODULES, CheckContext
@@ -33,6 +34,7 @@ log = logging.getLogger(__name__)
 
 PARAGRAPH_CACHE_SIZE = 20_000
 PARAGRAPH_CACHE_CHARS = 4_000_000  # ~ 8-16 MB of paragraph text per worker, whatever clients send
+KEPT_TITLES = 64  # titles whose applicable rules a checker keeps
 
 
 # A part a word wakes: (paragraph rule's position, part or None for the whole rule, the gates the
@@ -88,6 +90,13 @@ class Checker:
             PARAGRAPH_CACHE_SIZE, PARAGRAPH_CACHE_CHARS
         )
         self._reported_failures: set[str] = set()
+        # (行文方向, title) -> the rules that apply: all that decides it besides the settings, so typing
+        # in the body never asks again
+        self._active: dict[tuple[str, str], tuple[Rule, ...]] = {}
+        # the rules whose kinds offer statistics, with the offer
+        self._stat_offers = [
+            (rule, offer) for rule in self.rules if (offer := getattr(KIND_MODULES[rule.kind], "stats", None))
+        ]
         # waking word -> [paragraph rule's position, a part of it the word wakes or None for all of it];
         # one pass over a paragraph finds every waking word in it, and with them what to run
         self._paragraph_rules = [r for r in self.rules if _scope(r) == "paragraph"]
@@ -125,19 +134,27 @@ class Checker:
         checker = copy.copy(self)
         checker.settings = settings
         checker._reported_failures = set()
+        checker._active = {}
         return checker
 
     def active_rules(self, document: Document, addressing: Addressing | None = None) -> list[Rule]:
         """The rules that apply: enabled, not stood down for a 专门文件 or for the 行文方向."""
         addressing = addressing or direction.read(document, self.settings.direction)
-        return [
-            r
-            for r in self.rules
-            if r.enabled
-            and self.settings.enabled(r.id)
-            and addressing.direction in r.directions
-            and not special_topic_active(r, document, self.settings)
-        ]
+        key = (addressing.direction, document.norm[slice(*document.title_span)] if document.title_span else "")
+        active = self._active.get(key)
+        if active is None:
+            active = tuple(
+                r
+                for r in self.rules
+                if r.enabled
+                and self.settings.enabled(r.id)
+                and addressing.direction in r.directions
+                and not special_topic_active(r, document, self.settings)
+            )
+            if len(self._active) >= KEPT_TITLES:
+                self._active.clear()
+            self._active[key] = active
+        return list(active)
 
     def context(self, document: Document, parents: Iterable[Document] = ()) -> CheckContext:
         limits = {k: v for k, v in vars(self.settings.limits).items() if v is not None}
@@ -180,10 +197,10 @@ class Checker:
         blocks = _blocks(document)
         genres = genre.detect(document)
         out: list[Finding] = []
-        for block in blocks:
+        for block, at in blocks:
             for finding in self._paragraph(block.norm, genres, failures):
                 if finding.rule in wanted:
-                    out.append(block.place(finding))
+                    out.append(block.place(finding, at))
         return out
 
     def _paragraph(self, norm: str, genres: frozenset[str], failures: list[RuleFailure]) -> tuple[Finding, ...]:
@@ -282,10 +299,7 @@ class Checker:
         context = context or self.context(document)
         limit = None
         sections: list[SectionStat] = []
-        for rule in self.rules:
-            offer = getattr(KIND_MODULES[rule.kind], "stats", None)
-            if offer is None:
-                continue
+        for rule, offer in self._stat_offers:
             found = offer(rule, document, context)
             if limit is None and found.get("limit") is not None:
                 limit = found["limit"]
@@ -314,19 +328,24 @@ class _Block:
     without their line breaks and stray spaces (``reading_pieces``)."""
 
     norm: str  # the pieces' normal text, joined
-    starts: tuple[int, ...]  # offset in the document of each piece
+    starts: tuple[int, ...]  # offset of each piece, from where the block is placed (``_Placed.at``)
     offsets: tuple[int, ...]  # offset in ``norm`` of each piece
 
-    def position(self, offset: int, end: bool = False) -> int:
+    def position(self, offset: int, at: int, end: bool = False) -> int:
         """A document offset for an offset in ``norm`` (an end offset stays on the piece it ends)."""
         line = bisect.bisect_right(self.offsets, offset - 1 if end and offset > 0 else offset) - 1
-        return self.starts[line] + offset - self.offsets[line]
+        return at + self.starts[line] + offset - self.offsets[line]
 
-    def place(self, finding: Finding) -> Finding:
+    def place(self, finding: Finding, at: int) -> Finding:
         fix = finding.fix
         if fix is not None:
-            fix = replace(fix, start=self.position(fix.start), end=self.position(fix.end, end=True))
-        return replace(finding, start=self.position(finding.start), end=self.position(finding.end, end=True), fix=fix)
+            fix = replace(fix, start=self.position(fix.start, at), end=self.position(fix.end, at, end=True))
+        return replace(
+            finding, start=self.position(finding.start, at), end=self.position(finding.end, at, end=True), fix=fix
+        )
+
+
+_Placed = tuple[_Block, int]  # a block and the document offset its ``starts`` count from
 
 
 # Hard-wrapped lines are joined into paragraphs of at most about this many characters: a real paragraph is
@@ -335,7 +354,7 @@ class _Block:
 MAX_JOINED = 3_000
 
 
-def _blocks(document: Document) -> list[_Block]:
+def _blocks(document: Document) -> list[_Placed]:
     body_start, body_end = document.body_span
     groups: list[list[int]] = []
     joined = 0  # characters in the last group
@@ -357,8 +376,12 @@ def _blocks(document: Document) -> list[_Block]:
         else:
             groups.append([p.index])
             joined = p.end - p.start
-    blocks = []
+    blocks: list[_Placed] = []
     for group in groups:
+        if len(group) == 1:  # a paragraph of its own: its block is kept by its text, wherever it stands
+            q = document.paragraphs[group[0]]
+            blocks.append((_line_block(document.norm[q.start : q.end]), q.start))
+            continue
         # the pieces of each line that rules read: a stray space from a PDF ("制 定") is left out
         texts: list[str] = []
         starts: list[int] = []
@@ -371,9 +394,21 @@ def _blocks(document: Document) -> list[_Block]:
             for s, e in reading_pieces(line[skip:]):
                 texts.append(line[skip + s : skip + e])
                 starts.append(q.start + skip + s)
-        offsets = tuple(itertools.accumulate((len(t) for t in texts[:-1]), initial=0))
-        blocks.append(_Block("".join(texts), tuple(starts), offsets))
+        blocks.append((_joined_block(texts, starts), 0))
     return blocks
+
+
+@for_short_texts(maxsize=16384)  # an editor reads every paragraph on each keystroke; most are unchanged
+def _line_block(line: str) -> _Block:
+    """One line's block, its pieces counted from the line's start (the block is then the same object
+    for the same text, and so are its ``norm`` and that string's hash, which the paragraph cache asks)."""
+    pieces = reading_pieces(line)
+    return _joined_block([line[s:e] for s, e in pieces], [s for s, _ in pieces])
+
+
+def _joined_block(texts: list[str], starts: list[int]) -> _Block:
+    offsets = tuple(itertools.accumulate((len(t) for t in texts[:-1]), initial=0))
+    return _Block("".join(texts), tuple(starts), offsets)
 
 
 def _between_lines(document: Document, paragraph: Paragraph) -> bool:
