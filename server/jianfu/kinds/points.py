@@ -16,15 +16,18 @@ whose numbering starts again ("一、" after "三、") begin another table, summ
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from jianfu.analysis import genre
+from jianfu.analysis.caching import for_short_texts
 from jianfu.kinds.base import CheckContext, ParamError, make_finding, regex_list
 from jianfu.lazyre import lazy
 from jianfu.model import Document, Finding
+from jianfu.text.lines import lines_of
 
 if TYPE_CHECKING:
     from jianfu.rules import Rule
@@ -132,24 +135,55 @@ def _is_assessment(rule: Rule, document: Document) -> bool:
     return any(cue.search(document.norm) for cue in rule.params["cues"])
 
 
+# Every pattern of a scoring table stays within a line (no class takes in "\n"; ^ and $ meet a line's
+# edges as they would the text's): the items are read line by line, each line's kept by its text, so
+# that typing in a long assessment re-reads one line.
+
+
 def _items(norm: str) -> list[_Item]:
+    lines = lines_of(norm)
+    marks = 0
+    for line in lines:
+        marks += _marks(line)
+        if marks >= 2:
+            break
+    items: list[_Item] = []
+    at = 0
+    for line in lines:
+        items.extend(_shifted(item, at) for item in _line_items(line, marks >= 2))
+        at += len(line) + 1
+    return sorted(items, key=lambda i: i.start)
+
+
+@for_short_texts(maxsize=16384)
+def _marks(line: str) -> int:
+    """Up to two of the "N分）", "N分" line ends or "N分：" in ``line`` (a cheap first look)."""
+    return sum(1 for _ in itertools.islice(_POINTS_MARK.finditer(line), 2))
+
+
+@for_short_texts(maxsize=16384)
+def _line_items(line: str, scored: bool) -> tuple[_Item, ...]:
+    """The items of one line, offsets in the line; numbered and unlabelled items only in a text with
+    two or more points marks (``scored``)."""
     items: list[_Item] = []
     taken: list[tuple[int, int]] = []
-    marks = _POINTS_MARK.finditer(norm)
-    labelled = _LABELLED.finditer(norm) if next(marks, None) and next(marks, None) else ()
-    for m in labelled:
+    for m in _LABELLED.finditer(line) if scored else ():
         label = m.group("label")
         level = 1 if label[0] in _NUMERALS else 2 if label[0] in "（(" else 3
         points = float(m.group("pts") or m.group("pts2"))
         items.append(_Item(level, label.strip("、（()）.．"), points, m.start(), m.end()))
         taken.append(m.span())
-    for row in (_ROW, _UNLABELLED) if labelled else (_ROW,):
-        for m in row.finditer(norm):
+    for row in (_ROW, _UNLABELLED) if scored else (_ROW,):
+        for m in row.finditer(line):
             if _TOTAL_ROW.search(m.group("name")) or any(s <= m.start() < e for s, e in taken):
                 continue
             items.append(_Item(4, "", float(m.group("pts")), m.start("name"), m.end("pts")))
             taken.append(m.span())
-    return sorted(items, key=lambda i: i.start)
+    return tuple(items)
+
+
+def _shifted(item: _Item, at: int) -> _Item:
+    return _Item(item.level, item.number, item.points, item.start + at, item.end + at) if at else item
 
 
 # items listed in one sentence: "党建工作300分、经济发展400分、社会事业300分"
@@ -164,27 +198,29 @@ _INLINE_POINTS = lazy(r"\d[ \t]*分(?=[、，,；;。]|[ \t]*$)", re.M)
 
 def _inline_lists(norm: str) -> list[tuple[float, list[_Item]]]:
     """Runs of three or more items given their points in one sentence, separated only by 、，；."""
+    runs: list[tuple[float, list[_Item]]] = []
+    at = 0
+    for line in lines_of(norm):
+        runs += [(total, [_shifted(item, at) for item in run]) for total, run in _line_runs(line)]
+        at += len(line) + 1
+    return runs
+
+
+@for_short_texts(maxsize=16384)
+def _line_runs(line: str) -> tuple[tuple[float, tuple[_Item, ...]], ...]:
+    """The runs of one line (a run never crosses a line break), offsets in the line."""
+    if sum(1 for _ in _INLINE_POINTS.finditer(line)) < 3:  # three or more "N分" item ends, else none
+        return ()
     runs: list[list[_Item]] = []
     last_end = -1
-    for m in (m for start, end in _lines_with_points(norm) for m in _INLINE_ITEM.finditer(norm, start, end)):
+    for m in _INLINE_ITEM.finditer(line):
         item = _Item(5, "", float(m.group("pts")), m.start("name"), m.end("pts"))
-        if runs and _INLINE_SEPARATOR.fullmatch(norm, last_end, m.start()):
+        if runs and _INLINE_SEPARATOR.fullmatch(line, last_end, m.start()):
             runs[-1].append(item)
         else:
             runs.append([item])
         last_end = m.end()
-    return [(sum(i.points for i in run), run) for run in runs if len(run) >= 3]
-
-
-def _lines_with_points(norm: str) -> list[tuple[int, int]]:
-    """(start, end) of each line with three or more "N分" item ends, in order."""
-    counts: dict[tuple[int, int], int] = {}
-    for m in _INLINE_POINTS.finditer(norm):
-        start = norm.rfind("\n", 0, m.start()) + 1
-        end = norm.find("\n", m.end())
-        line = (start, len(norm) if end < 0 else end)
-        counts[line] = counts.get(line, 0) + 1
-    return [line for line, count in counts.items() if count >= 3]
+    return tuple((sum(i.points for i in run), tuple(run)) for run in runs if len(run) >= 3)
 
 
 def _total(items: list[_Item]) -> tuple[float, list[_Item]]:
