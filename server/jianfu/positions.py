@@ -16,6 +16,7 @@ a 1.3-million-字 draft pasted as one line costs no more per position than a sho
 
 from __future__ import annotations
 
+import itertools
 import re
 from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
@@ -83,6 +84,10 @@ class TextIndex:
     @cached_property
     def _editor_lines(self) -> tuple[list[int], list[int]]:
         """(start, end of content before the line break) of each editor line."""
+        if "\r" not in self.text:  # the usual case, built from one split (an editor asks on every keystroke)
+            ends = list(itertools.accumulate(len(line) + 1 for line in self.text.split("\n")))
+            starts = [0, *ends[:-1]]
+            return starts, [end - 1 for end in ends]
         starts, ends = [0], []
         for match in _EDITOR_LINE_BREAK.finditer(self.text):
             ends.append(match.start())

@@ -94,7 +94,12 @@ def check_draft(
     positions = PositionMap(draft.text, encoding)
     related = state.parent_positions(parents, encoding)
     limit = state.client.max_diagnostics
-    shown = diagnostics.capped(result.findings, positions, state.rules_by_id, encoding, limit, related)
+    rules = state.rules_by_id
+    # the previous check's diagnostics: those of unchanged findings are kept (typing changes one place)
+    earlier = previous.diagnostics_by_finding(rules, encoding) if (previous := state.checks.get(draft.uri)) else None
+    shown = diagnostics.capped(result.findings, positions, rules, encoding, limit, related, earlier)
     by_finding = dict(zip(diagnostics.shown_indices(result.findings, limit), shown, strict=False))
-    check = DraftCheck(draft.version, checked.document, result, positions, draft.revision, shown, by_finding, related)
+    check = DraftCheck(
+        draft.version, checked.document, result, positions, draft.revision, shown, by_finding, related, rules
+    )
     return Outcome(check, messages, diagnostics.stats_payload(draft.uri, draft.version, result, positions))

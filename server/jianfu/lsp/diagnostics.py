@@ -64,10 +64,21 @@ def capped(
     encoding: str,
     limit: int,
     parents: Mapping[str, PositionMap] | None = None,
+    earlier: Mapping[Finding, types.Diagnostic] | None = None,
 ) -> list[types.Diagnostic]:
     """At most ``limit`` diagnostics (the most severe first, shown in document order), then one more
-    saying how many were left out: an editor handed 100,000 diagnostics is itself unusable."""
-    shown = [to_diagnostic(findings[i], positions, rules, encoding, parents) for i in shown_indices(findings, limit)]
+    saying how many were left out: an editor handed 100,000 diagnostics is itself unusable.
+
+    ``earlier``: the diagnostics of the draft's previous check by finding, made with the same rules and
+    encoding. A finding that is still there (same offsets, same words) at the same line and character
+    keeps its diagnostic: while typing, everything before the edit is unchanged."""
+    shown = []
+    for i in shown_indices(findings, limit):
+        finding = findings[i]
+        kept = earlier.get(finding) if earlier and not finding.related else None
+        if kept is None or kept.range != positions.range(finding.start, finding.end):
+            kept = to_diagnostic(finding, positions, rules, encoding, parents)
+        shown.append(kept)
     if len(findings) <= limit:
         return shown
     return [*shown, left_out_diagnostic(len(findings) - limit, limit)]

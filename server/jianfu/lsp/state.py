@@ -11,7 +11,7 @@ from typing import Any
 from jianfu.engine import Checker, Result
 from jianfu.lsp.config import LspSettings
 from jianfu.lsp.convert import PositionMap
-from jianfu.model import Document
+from jianfu.model import Document, Finding
 from jianfu.rules import Rule, load_rules
 from jianfu.session import CheckSession
 from jianfu.settings import CONFIG_NAME, Settings
@@ -31,6 +31,14 @@ class DraftCheck:
     diagnostics: list[Any] = field(default_factory=list)  # capped, ready to publish
     shown: dict[int, Any] = field(default_factory=dict)  # finding index -> its published diagnostic
     parents: dict[str, PositionMap] = field(default_factory=dict)  # parent path -> its positions
+    rules: dict[str, Rule] | None = None  # the rules the diagnostics were made with (their links)
+
+    def diagnostics_by_finding(self, rules: dict[str, Rule], encoding: str) -> dict[Finding, Any]:
+        """The published diagnostic of each finding shown, for the next check of the draft to keep
+        (empty when that check makes diagnostics with other rules or in another encoding)."""
+        if rules is not self.rules or encoding != self.positions.encoding:
+            return {}
+        return {self.result.findings[i]: diagnostic for i, diagnostic in self.shown.items()}
 
 
 class ServerState:
