@@ -19,7 +19,6 @@ from typing import Any
 
 from jianfu import doctype, reasoned, scope
 from jianfu.analysis import direction, genre
-from jianfu.analysis.caching import for_short_texts
 from jianfu.analysis.direction import Addressing
 from jianfu.analysis.wordindex import index_of
 from jianfu.kinds import KIND_MODULES, CheckContext
@@ -27,6 +26,7 @@ from jianfu.model import Document, DocumentStats, Finding, Paragraph, ReasonedEx
 from jianfu.rules import Rule
 from jianfu.settings import Settings
 from jianfu.sized_cache import SizedCache
+from jianfu.text.lines import LineCache
 from jianfu.text.reading import reading_pieces
 from jianfu.text.structure import is_page_number
 
@@ -380,7 +380,7 @@ def _blocks(document: Document) -> list[_Placed]:
     for group in groups:
         if len(group) == 1:  # a paragraph of its own: its block is kept by its text, wherever it stands
             q = document.paragraphs[group[0]]
-            blocks.append((_line_block(document.norm[q.start : q.end]), q.start))
+            blocks.append((_LINE_BLOCKS(document.norm[q.start : q.end]), q.start))
             continue
         # the pieces of each line that rules read: a stray space from a PDF ("制 定") is left out
         texts: list[str] = []
@@ -398,12 +398,15 @@ def _blocks(document: Document) -> list[_Placed]:
     return blocks
 
 
-@for_short_texts(maxsize=16384)  # an editor reads every paragraph on each keystroke; most are unchanged
 def _line_block(line: str) -> _Block:
-    """One line's block, its pieces counted from the line's start (the block is then the same object
-    for the same text, and so are its ``norm`` and that string's hash, which the paragraph cache asks)."""
+    """One line's block, its pieces counted from the line's start."""
     pieces = reading_pieces(line)
     return _joined_block([line[s:e] for s, e in pieces], [s for s, _ in pieces])
+
+
+# kept by the line's text: an editor reads every paragraph on each keystroke and most are unchanged (the
+# block is then the same object, and so are its ``norm`` and that string's hash, which the paragraph cache asks)
+_LINE_BLOCKS = LineCache(_line_block)
 
 
 def _joined_block(texts: list[str], starts: list[int]) -> _Block:

@@ -26,7 +26,7 @@ import weakref
 
 from jianfu.lazyre import lazy
 from jianfu.model import Document
-from jianfu.text.lines import searched
+from jianfu.text.lines import LineCache, lines_of
 
 _GENRES = (
     (
@@ -84,6 +84,7 @@ _APP_NAMED = lazy(
     '[“"][^”"。；，\n]{0,8}(?:通|钉|在线)[”"]'
 )
 
+_APP_IN_LINE = LineCache(lambda line: _APP_NAMED.search(line) is not None)
 
 _last = threading.local()  # each thread's last document and its genres: a check asks more than once
 
@@ -109,7 +110,7 @@ def _detect(document: Document) -> frozenset[str]:
         found |= {"ranking", "notice"}
     # _APP_NAMED never reaches across a line break: searched line by line, each line's answer kept
     # (text/lines.py), a keystroke re-reads one line of the body
-    if _APP_NAMED.search(title) or searched(_APP_NAMED, document.norm):
+    if _APP_NAMED.search(title) or _APP_IN_LINE.any(lines_of(document.norm)):
         found.add("app")
     body_start, body_end = document.body_span
     if _CONTEST.search(title) or _CONTEST.search(document.norm, body_start, min(body_end, body_start + OPENING_REACH)):

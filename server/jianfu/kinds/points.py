@@ -23,11 +23,10 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from jianfu.analysis import genre
-from jianfu.analysis.caching import for_short_texts
 from jianfu.kinds.base import CheckContext, ParamError, make_finding, regex_list
 from jianfu.lazyre import lazy
 from jianfu.model import Document, Finding
-from jianfu.text.lines import lines_of
+from jianfu.text.lines import LineCache, lines_of
 
 if TYPE_CHECKING:
     from jianfu.rules import Rule
@@ -143,25 +142,19 @@ def _is_assessment(rule: Rule, document: Document) -> bool:
 def _items(norm: str) -> list[_Item]:
     lines = lines_of(norm)
     marks = 0
-    for line in lines:
-        marks += _marks(line)
+    for count in _MARKS.each(lines):
+        marks += count
         if marks >= 2:
             break
     items: list[_Item] = []
     at = 0
-    for line in lines:
-        items.extend(_shifted(item, at) for item in _line_items(line, marks >= 2))
+    for line, found in zip(lines, (_SCORED_ITEMS if marks >= 2 else _ROWS).each(lines), strict=True):
+        if found:
+            items.extend(_shifted(item, at) for item in found)
         at += len(line) + 1
     return sorted(items, key=lambda i: i.start)
 
 
-@for_short_texts(maxsize=16384)
-def _marks(line: str) -> int:
-    """Up to two of the "N分）", "N分" line ends or "N分：" in ``line`` (a cheap first look)."""
-    return sum(1 for _ in itertools.islice(_POINTS_MARK.finditer(line), 2))
-
-
-@for_short_texts(maxsize=16384)
 def _line_items(line: str, scored: bool) -> tuple[_Item, ...]:
     """The items of one line, offsets in the line; numbered and unlabelled items only in a text with
     two or more points marks (``scored``)."""
@@ -182,6 +175,12 @@ def _line_items(line: str, scored: bool) -> tuple[_Item, ...]:
     return tuple(items)
 
 
+# up to two of the "N分）", "N分" line ends or "N分：" of a line (a cheap first look)
+_MARKS = LineCache(lambda line: sum(1 for _ in itertools.islice(_POINTS_MARK.finditer(line), 2)))
+_SCORED_ITEMS = LineCache(lambda line: _line_items(line, True))
+_ROWS = LineCache(lambda line: _line_items(line, False))
+
+
 def _shifted(item: _Item, at: int) -> _Item:
     return _Item(item.level, item.number, item.points, item.start + at, item.end + at) if at else item
 
@@ -200,13 +199,14 @@ def _inline_lists(norm: str) -> list[tuple[float, list[_Item]]]:
     """Runs of three or more items given their points in one sentence, separated only by 、，；."""
     runs: list[tuple[float, list[_Item]]] = []
     at = 0
-    for line in lines_of(norm):
-        runs += [(total, [_shifted(item, at) for item in run]) for total, run in _line_runs(line)]
+    lines = lines_of(norm)
+    for line, found in zip(lines, _RUNS.each(lines), strict=True):
+        if found:
+            runs += [(total, [_shifted(item, at) for item in run]) for total, run in found]
         at += len(line) + 1
     return runs
 
 
-@for_short_texts(maxsize=16384)
 def _line_runs(line: str) -> tuple[tuple[float, tuple[_Item, ...]], ...]:
     """The runs of one line (a run never crosses a line break), offsets in the line."""
     if sum(1 for _ in _INLINE_POINTS.finditer(line)) < 3:  # three or more "N分" item ends, else none
@@ -221,6 +221,9 @@ def _line_runs(line: str) -> tuple[tuple[float, tuple[_Item, ...]], ...]:
             runs.append([item])
         last_end = m.end()
     return tuple((sum(i.points for i in run), tuple(run)) for run in runs if len(run) >= 3)
+
+
+_RUNS = LineCache(_line_runs)
 
 
 def _total(items: list[_Item]) -> tuple[float, list[_Item]]:

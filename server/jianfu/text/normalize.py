@@ -24,8 +24,7 @@ from pathlib import Path
 
 from jianfu.lazyre import lazy
 
-from jianfu.analysis.caching import for_short_texts
-from jianfu.text.lines import lines_of
+from jianfu.text.lines import LineCache, lines_of
 
 _FIXED = {
     **{chr(c): chr(c - 0xFEE0) for c in range(0xFF10, 0xFF1A)},  # ０-９
@@ -143,12 +142,10 @@ def _changed() -> frozenset[str]:
 def _any_changed(text: str) -> bool:
     """Whether the table changes a character of ``text``: asked line by line, each line's answer kept
     (an editor normalises the whole draft again on every keystroke; one line of it changed)."""
-    return any(_line_changed(line) for line in lines_of(text))
+    return _LINE_CHANGED.any(lines_of(text))
 
 
-@for_short_texts(maxsize=16384)
-def _line_changed(line: str) -> bool:
-    return not _changed().isdisjoint(line)
+_LINE_CHANGED = LineCache(lambda line: not _changed().isdisjoint(line))
 
 
 _CJK = "\u3400-\u9fff\uf900-\ufaff"

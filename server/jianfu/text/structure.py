@@ -7,10 +7,10 @@ from bisect import bisect_left
 from collections.abc import Sequence
 from functools import lru_cache
 
-from jianfu.analysis.caching import for_short_texts
 from jianfu.lazyre import lazy
 from jianfu.model import Document, Paragraph, Section
 from jianfu.text.count import count_chars
+from jianfu.text.lines import LineCache
 from jianfu.text.normalize import normalize
 from jianfu.text.reading import reading_text
 
@@ -54,14 +54,20 @@ def split_paragraphs(text: str) -> tuple[Paragraph, ...]:
 _ORDINAL_REACH = 30  # characters: an ordinal, letter-spaced, with the Markdown or indent before it
 
 
-@for_short_texts(maxsize=16384)  # asked of every line on every keystroke in an editor; most are unchanged
 def heading_level(norm_line: str) -> tuple[int, int] | None:
     """Return (level, offset after the ordinal) if the line starts with a 层次序数."""
+    return _HEADING_LEVELS(norm_line)
+
+
+def _heading_level_of(norm_line: str) -> tuple[int, int] | None:
     if " " in norm_line.lstrip(" \t\u3000#")[:6]:  # "一 、 发 展 基 础" from a letter-spaced PDF
         read, where = reading_text(norm_line[:_ORDINAL_REACH])
         found = _heading_level(read)
         return (found[0], where[found[1]]) if found else None
     return _heading_level(norm_line)
+
+
+_HEADING_LEVELS = LineCache(_heading_level_of)  # asked of every line on every keystroke in an editor
 
 
 def _heading_level(norm_line: str) -> tuple[int, int] | None:
