@@ -85,11 +85,12 @@ class JianfuServer(LanguageServer):
             self.show_once(message, kind)
         if (check := outcome.check) is None:
             return
-        self.protocol.notify(STATS_NOTIFICATION, outcome.stats)
-        if not self.pull:
-            self.text_document_publish_diagnostics(
-                types.PublishDiagnosticsParams(uri=uri, version=check.version, diagnostics=check.diagnostics)
-            )
+        with wire.sent_together(self.protocol):  # the client reads both at once
+            self.protocol.notify(STATS_NOTIFICATION, outcome.stats)
+            if not self.pull:
+                self.text_document_publish_diagnostics(
+                    types.PublishDiagnosticsParams(uri=uri, version=check.version, diagnostics=check.diagnostics)
+                )
 
     def recheck_all(self) -> None:
         self._shown.clear()

@@ -12,9 +12,13 @@ from __future__ import annotations
 import asyncio
 import json
 import logging
+import os
 import re
+import stat
 import sys
 import threading
+from collections.abc import Iterator
+from contextlib import AbstractContextManager, contextmanager, nullcontext
 from typing import Any
 
 from pygls.exceptions import JsonRpcException, JsonRpcInvalidParams, JsonRpcInvalidRequest, JsonRpcParseError
@@ -123,13 +127,88 @@ def _one_line(exc: BaseException) -> str:
     return text.splitlines()[0][:200] if text else type(exc).__name__
 
 
+class PipeReader:
+    """stdin read by the event loop itself when it is a pipe (POSIX): a message is taken in when it
+    arrives. pygls' reader hands every readline and read to a thread and back, three round trips
+    per message, each a wake-up that a busy machine can delay, on every keystroke."""
+
+    def __init__(self, stream: asyncio.StreamReader) -> None:
+        self._stream = stream
+
+    async def readline(self) -> bytes:
+        return await self._stream.readline()
+
+    async def readexactly(self, n: int) -> bytes:
+        """As a blocking read: what there is at the end of the input, however short."""
+        try:
+            return await self._stream.readexactly(n)
+        except asyncio.IncompleteReadError as exc:
+            return exc.partial
+
+
+async def pipe_reader(stdin: Any) -> PipeReader | None:
+    """A PipeReader over ``stdin`` when it is a pipe on POSIX, else None (pygls' reader then).
+
+    Only a pipe: the loop puts the file into non-blocking mode, and a terminal or a socket that is
+    stdout as well would then refuse a long write instead of waiting."""
+    if os.name != "posix":
+        return None
+    try:
+        if not stat.S_ISFIFO(os.fstat(stdin.fileno()).st_mode):
+            return None
+        # no limit on a line, as a blocking readline (a header line is never long; garbage may be)
+        stream = asyncio.StreamReader(limit=sys.maxsize)
+        await asyncio.get_running_loop().connect_read_pipe(lambda: asyncio.StreamReaderProtocol(stream), stdin)
+    except (OSError, ValueError, AttributeError):
+        return None
+    return PipeReader(stream)
+
+
+class HoldingWriter(StdoutWriter):
+    """pygls' stdout writer, which can also hold the messages sent together and write them at once:
+    a check's stats and diagnostics then reach the client in one write (one wake-up, not two)."""
+
+    def __init__(self, stdout: Any) -> None:
+        super().__init__(stdout)
+        self._held: list[bytes] | None = None
+
+    def write(self, data: bytes) -> None:
+        if self._held is not None:
+            self._held.append(data)
+        else:
+            super().write(data)
+
+    @contextmanager
+    def together(self) -> Iterator[None]:
+        if self._held is not None:  # already holding: the outer block writes
+            yield
+            return
+        self._held = []
+        try:
+            yield
+        finally:
+            held, self._held = self._held, None
+            if held:
+                super().write(b"".join(held))
+
+
+def sent_together(protocol: JsonRPCProtocol) -> AbstractContextManager[None]:
+    """Messages sent inside this block go out in one write where the transport allows (stdio)."""
+    writer = getattr(protocol, "writer", None)
+    return writer.together() if isinstance(writer, HoldingWriter) else nullcontext()
+
+
 def serve_stdio(server: Any) -> None:
     """As pygls' start_io, with read_messages for its loop."""
     server._stop_event = threading.Event()
-    reader = StdinAsyncReader(sys.stdin.buffer, server.thread_pool)
-    server.protocol.set_writer(StdoutWriter(sys.stdout.buffer))
+    server.protocol.set_writer(HoldingWriter(sys.stdout.buffer))
+
+    async def serve() -> None:
+        reader = await pipe_reader(sys.stdin.buffer) or StdinAsyncReader(sys.stdin.buffer, server.thread_pool)
+        await read_messages(server._stop_event, reader, server.protocol)
+
     try:
-        asyncio.run(read_messages(server._stop_event, reader, server.protocol))
+        asyncio.run(serve())
     except BrokenPipeError:
         log.error("the client closed the connection; shutting down")
     except (KeyboardInterrupt, SystemExit):
