@@ -246,9 +246,17 @@ _QUOTE_MARKS = {pair: lazy(f"[{pair}\n]") for pair in _QUOTE_PAIRS_OF}
 
 def _quote_order(text: str) -> str:
     for pair in _QUOTE_PAIRS_OF:
-        if pair[1] in text and _slipped("".join(_QUOTE_MARKS[pair].findall(text)), pair):
+        if pair[1] in text and _SLIPPED_IN_LINE[pair].any(lines_of(text)):
             text = "\n".join(_in_turn(line, pair) for line in text.split("\n"))
     return text
+
+
+# Whether the quote marks of a text slipped (``_slipped`` of its marks and line breaks) is whether those of
+# one of its lines did: asked line by line, each line's answer kept (an editor asks on every keystroke).
+_SLIPPED_IN_LINE = {
+    pair: LineCache(lambda line, pair=pair: _slipped("".join(_QUOTE_MARKS[pair].findall(line)), pair))
+    for pair in _QUOTE_PAIRS_OF
+}
 
 
 def _slipped(marks: str, pair: str) -> bool:
