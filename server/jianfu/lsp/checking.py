@@ -91,7 +91,7 @@ def check_draft(
     result = checked.result
     for failure in result.failures:
         messages.append((f"jianfu：规则 {failure.rule} 运行出错，已跳过，其他规则照常检查。（{failure.error}）", error))
-    positions = PositionMap(draft.text, encoding)
+    positions = PositionMap(draft.text, encoding, draft.index)
     related = state.parent_positions(parents, encoding)
     limit = state.client.max_diagnostics
     rules = state.rules_by_id

@@ -13,10 +13,13 @@ from jianfu.positions import TextIndex
 
 
 class PositionMap:
-    def __init__(self, text: str, encoding: str = types.PositionEncodingKind.Utf16) -> None:
+    def __init__(
+        self, text: str, encoding: str = types.PositionEncodingKind.Utf16, index: TextIndex | None = None
+    ) -> None:
+        """``index``: the text's index if one was built already (its tables are then built once)."""
         self.text = text
         self.encoding = encoding
-        self.index = TextIndex(text)
+        self.index = index if index is not None and index.text is text else TextIndex(text)
 
     def position(self, offset: int) -> types.Position:
         line, character = self.index.editor_position(offset, self.encoding)

@@ -7,30 +7,37 @@ from __future__ import annotations
 import logging
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
+from functools import cached_property
 
 from lsprotocol import types
 
 from jianfu.lsp.convert import PositionMap
+from jianfu.positions import TextIndex
 
 log = logging.getLogger(__name__)
 
 
-def apply_change(text: str, change: types.TextDocumentContentChangeEvent, encoding: str) -> str:
-    """The text after one content change; a range is clamped into the text, a reversed one read forwards."""
+def apply_change(
+    text: str, change: types.TextDocumentContentChangeEvent, encoding: str, index: TextIndex | None = None
+) -> str:
+    """The text after one content change; a range is clamped into the text, a reversed one read forwards.
+    ``index``: the text's index, if it has one already."""
     change_range = getattr(change, "range", None)
     if change_range is None:  # the whole document
         return change.text
-    positions = PositionMap(text, encoding)
+    positions = PositionMap(text, encoding, index)
     start, end = positions.offset(change_range.start), positions.offset(change_range.end)
     if start > end:
         start, end = end, start
     return text[:start] + change.text + text[end:]
 
 
-def apply_changes(text: str, changes: Iterable[types.TextDocumentContentChangeEvent], encoding: str) -> str:
+def apply_changes(
+    text: str, changes: Iterable[types.TextDocumentContentChangeEvent], encoding: str, index: TextIndex | None = None
+) -> str:
     """Changes in the order the client sent them, each relative to the text the previous one left."""
     for change in changes:
-        text = apply_change(text, change, encoding)
+        text, index = apply_change(text, change, encoding, index), None
     return text
 
 
@@ -40,6 +47,12 @@ class OpenDraft:
     version: int | None
     text: str
     revision: int  # ours, strictly increasing: client versions may repeat or be missing
+
+    @cached_property
+    def index(self) -> TextIndex:
+        """The text's position index, built once: the check's diagnostics and the next change's
+        ranges are both counted in it (a keystroke would otherwise index the draft twice)."""
+        return TextIndex(self.text)
 
 
 class Drafts:
@@ -74,7 +87,7 @@ class Drafts:
         if version is not None and draft.version is not None and version < draft.version:
             log.warning("ignored changes with version %d, older than the open document's %d", version, draft.version)
             return None
-        return self._store(uri, version, apply_changes(draft.text, changes, encoding))
+        return self._store(uri, version, apply_changes(draft.text, changes, encoding, draft.index))
 
     def close(self, uri: str) -> bool:
         return self._open.pop(uri, None) is not None
