@@ -16,7 +16,7 @@ from typing import Generic, TypeVar
 V = TypeVar("V")
 
 LONGEST_KEPT = 2_000  # characters: a longer line is asked afresh (as analysis/caching's LONG_TEXT)
-KEPT_CHARS = 2_000_000  # per cache: when its lines reach this, it starts again empty
+KEPT_CHARS = 500_000  # per cache (a 50,000-字 draft's lines fit): when its lines reach this, it starts again empty
 ENTRY_CHARS = 50  # what an entry costs besides its line's characters, counted in characters
 
 _last = threading.local()  # each thread's last text and its lines: a check asks several questions of one text

@@ -5,7 +5,6 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 from collections.abc import Sequence
-from functools import lru_cache
 
 from jianfu.lazyre import lazy
 from jianfu.model import Document, Paragraph, Section
@@ -237,16 +236,12 @@ def _continuations(norm: str, paragraphs: Sequence[Paragraph]) -> tuple[bool, ..
         before, line = text_of[j], text_of[i]
         if line.startswith(" ") and line[1:2].strip():
             line = line[1:]  # one space a PDF left at the wrap is no indent (an indent is two or more, or 　)
-        out[i] = _runs_on(before, line) if len(before) + len(line) <= _PAIR_KEPT else _wraps(before, line)
+        # kept by the two lines (no line holds a "\n"): an editor asks of every pair on each keystroke
+        out[i] = _RUNS_ON(f"{before}\n{line}")
     return tuple(out)
 
 
-_PAIR_KEPT = 2_000  # characters of two lines whose answer is kept (as analysis/caching's LONG_TEXT)
-
-
-@lru_cache(maxsize=16384)  # an editor asks of every pair of lines on each keystroke; most are unchanged
-def _runs_on(before: str, line: str) -> bool:
-    return _wraps(before, line)
+_RUNS_ON = LineCache(lambda pair: _wraps(*pair.split("\n")))
 
 
 def _wraps(before: str, line: str) -> bool:
