@@ -57,8 +57,13 @@ def compile(data: dict[str, Any]) -> dict[str, Any]:
 def _sentences(document: Document, formulas: re.Pattern[str]) -> list[tuple[int, int, str]]:
     start, end = document.body_span
     out = []
+    keys = _KEYS.setdefault(formulas, {})
+    if len(keys) > _KEYS_KEPT:
+        keys.clear()
     for m in _SENTENCE.finditer(document.norm, start, end):
-        key = _NOISE.sub("", formulas.sub("", m.group(0)))
+        key = keys.get(m.group(0))
+        if key is None:  # kept by the sentence's text: an editor asks again about every sentence per keystroke
+            key = keys[m.group(0)] = _NOISE.sub("", formulas.sub("", m.group(0)))
         if key:
             s = m.start() + len(m.group(0)) - len(m.group(0).lstrip(" \t\u3000"))
             out.append((s, m.end(), key))
@@ -70,8 +75,14 @@ def check(rule: Rule, document: Document, context: CheckContext) -> Iterator[Fin
         yield from _check_parent(rule, document, parent)
 
 
+# a sentence's text -> its key, by formulas pattern
+_KEYS: dict[re.Pattern[str], dict[str, str]] = {}
+_KEYS_KEPT = 20_000
+
 _Sentences = list[tuple[int, int, str]]
-_Indexed = tuple[_Sentences, dict[str, int], dict[str, int], ParagraphIndex]
+# (key, min_sentence, min_run, similarity) -> the parent sentence a child sentence copies (None: none)
+_Decisions = dict[tuple[str, int, int, float], int | None]
+_Indexed = tuple[_Sentences, dict[str, int], dict[str, int], ParagraphIndex, _Decisions]
 # parent -> its sentences, exact keys, shingles and paragraphs, by identity: the session hands every check the
 # same parsed parent until its file changes, so an editor does not re-shingle it per keystroke
 _PARENTS: dict[tuple[int, int], tuple[Document, Any, _Indexed]] = {}
@@ -92,45 +103,31 @@ def _indexed(parent: Document, formulas: re.Pattern[str]) -> _Indexed:
     paragraphs = paragraph_index(parent)
     while len(_PARENTS) >= _PARENTS_KEPT:  # parents of one-off requests must not pile up
         _PARENTS.pop(next(iter(_PARENTS), slot), None)  # tolerant of a concurrent eviction
-    indexed = (sentences, exact, shingles, paragraphs)
+    indexed = (sentences, exact, shingles, paragraphs, {})
     _PARENTS[slot] = (parent, formulas, indexed)  # holding both keeps their ids unique
     return indexed
 
 
 def _check_parent(rule: Rule, document: Document, parent: Document) -> Iterator[Finding]:
     params = rule.params
-    parent_sentences, exact, shingles, paragraphs = _indexed(parent, params["formulas"])
+    indexed = _indexed(parent, params["formulas"])
+    parent_sentences, paragraphs, decisions = indexed[0], indexed[3], indexed[4]
     if not parent_sentences:
         return
+    if len(decisions) > _KEYS_KEPT:
+        decisions.clear()
+    settings = (params["min_sentence"], params["min_run"], params["similarity"])
 
     copied: list[tuple[int, int, int]] = []  # child start, end, parent sentence index
     for s, e, key in _sentences(document, params["formulas"]):
-        if len(key) < params["min_sentence"] and key not in exact:
-            continue
-        if len(key) < SHINGLE:
-            continue
-        votes: dict[int, int] = {}
-        run = best_run = 0
-        for i in range(len(key) - SHINGLE + 1):
-            found = shingles.get(key[i : i + SHINGLE])
-            if found is None:
-                run = 0
-                continue
-            index = found
-            votes[index] = votes.get(index, 0) + 1
-            run += 1
-            best_run = max(best_run, run)
-        if not votes:
-            continue
-        candidate = max(votes, key=votes.__getitem__)
-        parent_key = parent_sentences[candidate][2]
-        if key in exact:
-            copied.append((s, e, exact[key]))
-        elif best_run + SHINGLE - 1 >= params["min_run"] or (
-            len(key) >= params["min_sentence"]
-            and SequenceMatcher(None, key, parent_key, autojunk=False).ratio() >= params["similarity"]
-        ):
-            copied.append((s, e, candidate))
+        # kept by the sentence's key (with this parent): typing changes one sentence, not the others
+        asked = (key, *settings)
+        if asked in decisions:
+            found = decisions[asked]
+        else:
+            found = decisions[asked] = _copies(key, indexed, params)
+        if found is not None:
+            copied.append((s, e, found))
 
     for group in _group(document, copied):
         start, end = group[0][0], group[-1][1]
@@ -146,6 +143,38 @@ def _check_parent(rule: Rule, document: Document, parent: Document) -> Iterator[
             values={"sentences": len(group), "parent": parent.title or (parent.path or "上位文件")},
             related=(related,),
         )
+
+
+def _copies(key: str, indexed: _Indexed, params: dict[str, Any]) -> int | None:
+    """The parent sentence the child sentence of ``key`` copies, if it does."""
+    parent_sentences, exact, shingles = indexed[0], indexed[1], indexed[2]
+    if len(key) < params["min_sentence"] and key not in exact:
+        return None
+    if len(key) < SHINGLE:
+        return None
+    votes: dict[int, int] = {}
+    run = best_run = 0
+    for i in range(len(key) - SHINGLE + 1):
+        found = shingles.get(key[i : i + SHINGLE])
+        if found is None:
+            run = 0
+            continue
+        index = found
+        votes[index] = votes.get(index, 0) + 1
+        run += 1
+        best_run = max(best_run, run)
+    if not votes:
+        return None
+    candidate = max(votes, key=votes.__getitem__)
+    parent_key = parent_sentences[candidate][2]
+    if key in exact:
+        return exact[key]
+    if best_run + SHINGLE - 1 >= params["min_run"] or (
+        len(key) >= params["min_sentence"]
+        and SequenceMatcher(None, key, parent_key, autojunk=False).ratio() >= params["similarity"]
+    ):
+        return candidate
+    return None
 
 
 def _group(document: Document, copied: list[tuple[int, int, int]]) -> Iterator[list[tuple[int, int, int]]]:
