@@ -23,7 +23,6 @@ from functools import lru_cache
 from pathlib import Path
 
 from jianfu.lazyre import lazy
-
 from jianfu.text.lines import LineCache, lines_of
 
 _FIXED = {
