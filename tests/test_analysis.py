@@ -304,3 +304,18 @@ def test_a_contest_s_results_are_read_as_such_from_the_title_or_the_opening() ->
     assert "contest" not in genre.detect(
         parse("关于2025年度乡镇综合考核结果的通报\n各乡镇：\n现将考核结果通报如下。\n")
     )
+
+
+def test_sanction_conditions_are_part_of_the_demand() -> None:
+    from jianfu.analysis.mode import mode
+
+    def m(t: str, w: str) -> str:
+        i = t.find(w)
+        return mode(t, i, i + len(w))
+
+    assert m("检查中每发现一处垃圾堆，扣该村考核分2分", "扣该村考核分2分") == "demand"
+    assert m("巡查时每查出一户乱堆放，罚款50元", "罚款50元") == "demand"
+    assert m("发生漏报的，由站长承担责任并通报", "承担责任") == "demand"
+    assert m("对长期不上传台账的网格员，进行约谈", "不上传台账") == "demand"
+    assert m("督查发现，部分乡镇每月排名通报", "排名通报") == "critique"
+    assert m("不得搞排名通报", "排名通报") == "prohibition"

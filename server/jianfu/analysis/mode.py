@@ -79,8 +79,12 @@ def _is_prohibited(text: str, start: int, end: int) -> bool:
     # Up to the end of the match: a pattern may span the cue ("督查检查考核原则上不召开动员会").
     # Conditions are blanked only before the match: the match itself may sit inside one.
     clause = _outside_conditions(text[cs : clause_end(text, end)])
+    # ……but a match wholly inside a condition ("对长期【不登录】的党员，进行约谈") is blanked there too
+    inner = text[start:end]
+    if any(m.start() <= start - cs and end - cs <= m.end() for m in CONDITION.finditer(text[cs : clause_end(text, end)])):
+        inner = clause[start - cs : end - cs]
     # a sanction may run into the match ("一律取消【等级平安校园称号】"): masked over both at once
-    joined = _mask(clause[: start - cs] + text[start:end], SANCTION)
+    joined = _mask(clause[: start - cs] + inner, SANCTION)
     # a list in brackets inside the match details it ("开展情况（包括出动人数、清理垃圾吨数）报镇农业农村办")
     before = _mask(joined[: start - cs], TOPIC) + _mask(_mask(joined[start - cs :], BRACKETED), TOPIC)
     if NEGATION_BEFORE.search(before):
@@ -110,7 +114,7 @@ def _is_critique(text: str, start: int, end: int) -> bool:
     s, e = sentence_bounds(text, start, end)
     if _FINDINGS_LEAD.search(text[full_sentence_start(text, s) : start]):
         return True
-    before = _mask(_outside_conditions(text[s:e])[: start - s], PROBLEMS_AS_WORK)
+    before = _mask(_outside_conditions(text[s:e]), PROBLEMS_AS_WORK)[: start - s]
     if CRITIQUE_BEFORE.search(before):
         return True
     after = _mask(text[end:e], REPORT_ITEM)
