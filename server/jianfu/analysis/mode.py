@@ -81,7 +81,9 @@ def _is_prohibited(text: str, start: int, end: int) -> bool:
     clause = _outside_conditions(text[cs : clause_end(text, end)])
     # ……but a match wholly inside a condition ("对长期【不登录】的党员，进行约谈") is blanked there too
     inner = text[start:end]
-    if any(m.start() <= start - cs and end - cs <= m.end() for m in CONDITION.finditer(text[cs : clause_end(text, end)])):
+    if any(
+        m.start() <= start - cs and end - cs <= m.end() for m in CONDITION.finditer(text[cs : clause_end(text, end)])
+    ):
         inner = clause[start - cs : end - cs]
     # a sanction may run into the match ("一律取消【等级平安校园称号】"): masked over both at once
     joined = _mask(clause[: start - cs] + inner, SANCTION)
