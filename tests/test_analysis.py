@@ -319,3 +319,8 @@ def test_sanction_conditions_are_part_of_the_demand() -> None:
     assert m("对长期不上传台账的网格员，进行约谈", "不上传台账") == "demand"
     assert m("督查发现，部分乡镇每月排名通报", "排名通报") == "critique"
     assert m("不得搞排名通报", "排名通报") == "prohibition"
+    # a case found or present, as the condition of a sanction, is not a report of problems
+    assert m("发现村内存在焚烧秸秆情形的，实行“一票否决”", "实行“一票否决”") == "demand"
+    assert m("辖区内存在违法占地行为的,取消该村评先评优资格", "取消该村评先评优资格") == "demand"
+    assert m("部分乡镇存在对村实行“一票否决”的问题", "实行“一票否决”") == "critique"
+    assert m("一些地方存在随意设置“一票否决”的，要坚决纠正", "“一票否决”") == "critique"
