@@ -324,3 +324,6 @@ def test_sanction_conditions_are_part_of_the_demand() -> None:
     assert m("辖区内存在违法占地行为的,取消该村评先评优资格", "取消该村评先评优资格") == "demand"
     assert m("部分乡镇存在对村实行“一票否决”的问题", "实行“一票否决”") == "critique"
     assert m("一些地方存在随意设置“一票否决”的，要坚决纠正", "“一票否决”") == "critique"
+    # a recollection, quoted in a news report, tells how things were
+    assert m("“最严重的时候，上级部门把村干部的排名情况纳入考核”", "纳入考核") == "critique"
+    assert m("当时，县里要求各村每周上报排名", "每周上报排名") == "critique"
