@@ -32,6 +32,14 @@ def _flagged(text: str) -> bool:
         # the points named 分值 with a colon
         "某县乡镇年度综合考核细则\n一、党的建设（分值：200分）\n二、经济发展（分值：300分）\n"
         "三、社会事业（分值：250分）\n四、生态环境（分值：250分）\n",
+        # a row with its standard in a further cell
+        "乡镇年度综合考核指标及分值表\n考核项目 分值 考核内容\n党的建设 300 基层党组织建设、党风廉政建设\n"
+        "经济发展 400 招商引资、项目建设\n社会事业 200 教育卫生、民生保障\n平安建设 100 信访维稳、安全生产\n",
+        # the points in brackets without 分
+        "某县乡镇考核指标\n一、党建工作（300）\n二、经济发展（400）\n三、社会事业（200）\n四、平安建设（100）\n",
+        # numbered items in one line, the points run into the name before a colon
+        "某镇村级考核细则\n考核内容和评分标准：1.党建工作300分：按制度落实计分。2.经济发展400分：按完成率计分。"
+        "3.社会事业200分：按项目计分。4.平安建设100分：按案件数计分。\n",
     ],
 )
 def test_scoring_tables_adding_up_to_a_thousand(text: str) -> None:
@@ -51,6 +59,9 @@ def test_scoring_tables_adding_up_to_a_thousand(text: str) -> None:
         "某镇村级组织年度考核细则\n未按时报送的扣500分、材料不全的扣300分、弄虚作假的扣400分。\n",
         # a total row is not an item
         "某县乡镇年度考核细则\n1.经济发展 40分 按完成率计分\n2.社会事业 60分：按项目计分\n合计（1000分）\n",
+        # quantities in a table are no points, nor are small bracketed numbers
+        "某县招商引资考核任务分解表\n城关片区 3000 万元以上\n开发片区 4000 万元以上\n北部片区 2000 万元以上\n",
+        "某县年度工作考核办法\n一、组织领导（3）\n二、制度建设（5）\n",
     ],
 )
 def test_other_tables_are_not_a_thousand_point_scale(text: str) -> None:

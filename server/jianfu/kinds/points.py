@@ -39,8 +39,12 @@ _LABEL = rf"(?P<label>[{_NUMERALS}]{{1,3}}、|[（(][{_NUMERALS}]{{1,3}}[）)]|(
 _NAME = r"(?P<name>[^\n。；！？（()）\d]{2,30}?)"
 _PTS = r"(?P<pts>\d{1,4}(?:\.\d+)?)"
 # "一、党建工作（300分）", "（二）产业发展(250分)", "3.初信初访办理 200分", "1.组织领导 10分：成立……"
+# "二、经济发展（400）" (two to four digits in brackets: "（1）" numbers a sub-item), "1.党建工作300分：……"
+# (the points run into the name when a colon follows them)
 _LABELLED = lazy(
-    rf"{_LABEL}[ \t\r]*{_NAME}[ \t\r]*(?:[（(][ \t\r]*(?:满分|分值|计|共)?[ \t\r]*[:：]?[ \t\r]*{_PTS}[ \t\r]*分[ \t\r]*[）)]|[ \t\r]+{_PTS.replace('pts', 'pts2')}[ \t\r]*分(?!钟)[ \t\r]*(?=\n|$|[：:]|[ \t]+[^\d\s]))"
+    rf"{_LABEL}[ \t\r]*{_NAME}[ \t\r]*(?:[（(][ \t\r]*(?:满分|分值|计|共)?[ \t\r]*[:：]?[ \t\r]*(?:{_PTS}[ \t\r]*分|{_PTS.replace('pts', 'pts3').replace('1,4', '2,4')})[ \t\r]*[）)]"
+    rf"|[ \t\r]+{_PTS.replace('pts', 'pts2')}[ \t\r]*分(?!钟)[ \t\r]*(?=\n|$|[：:]|[ \t]+[^\d\s])"
+    rf"|{_PTS.replace('pts', 'pts4')}[ \t\r]*分[ \t\r]*(?=[：:]))"
 )
 # an item without a number, its points in brackets, its standard after it on the same line:
 # "组织领导（10分）：成立领导小组得2分……", "阵地建设(20分) 有固定场所……"
@@ -50,11 +54,14 @@ _UNLABELLED = lazy(
 )
 # a table row under a 分值 column: "组织领导 100", "统计基础工作规范化建设 200分", pasted with its cell
 # rules: "| 组织领导 | 100 |"
+# (or with a further cell after the points, its standard: "党的建设 300 基层党组织建设、党风廉政建设"; not a
+# quantity's unit: "招商引资 3000 万元")
 _ROW = lazy(
-    r"(?m)^[ \t\r|│]*(?P<name>[^\n\d。；！？，,：:（()）|│]{2,20}?)[ \t\r|│]+(?P<pts>\d{2,4})[ \t\r]*分?(?!钟)[ \t\r|│]*$"
+    r"(?m)^[ \t\r|│]*(?P<name>[^\n\d。；！？，,：:（()）|│]{2,20}?)[ \t\r|│]+(?P<pts>\d{2,4})[ \t\r]*分?(?!钟)"
+    r"(?:[ \t\r|│]*$|[ \t\r|│]+(?![万亿千百元亩人户个家吨公里米平方%％次年月日天件项名所套台辆小时岁])[^\n\d\s|│][^\n]*$)"
 )
 # a cheap first look: a scoring table has at least two "N分）", "N分" line ends or "N分：" / "N分 按……"
-_POINTS_MARK = lazy(r"\d[ \t\r]*分(?:[ \t\r]*(?:[）)：:]|$)|[ \t]+[^\d\s])", re.M)
+_POINTS_MARK = lazy(r"\d[ \t\r]*分(?:[ \t\r]*(?:[）)：:]|$)|[ \t]+[^\d\s])|[（(]\d{2,4}[）)]", re.M)
 _TOTAL_ROW = lazy("合计|总计|总分|小计|满分|分值|基本分")
 
 
@@ -163,7 +170,7 @@ def _line_items(line: str, scored: bool) -> tuple[_Item, ...]:
     for m in _LABELLED.finditer(line) if scored else ():
         label = m.group("label")
         level = 1 if label[0] in _NUMERALS else 2 if label[0] in "（(" else 3
-        points = float(m.group("pts") or m.group("pts2"))
+        points = float(m.group("pts") or m.group("pts2") or m.group("pts3") or m.group("pts4"))
         items.append(_Item(level, label.strip("、（()）.．"), points, m.start(), m.end()))
         taken.append(m.span())
     for row in (_ROW, _UNLABELLED) if scored else (_ROW,):
