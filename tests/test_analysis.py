@@ -327,3 +327,6 @@ def test_sanction_conditions_are_part_of_the_demand() -> None:
     # a recollection, quoted in a news report, tells how things were
     assert m("“最严重的时候，上级部门把村干部的排名情况纳入考核”", "纳入考核") == "critique"
     assert m("当时，县里要求各村每周上报排名", "每周上报排名") == "critique"
+    # a descriptive 不 in the deduction line before (措施不具体扣1分) negates nothing after it
+    assert m("措施不具体扣1分，每季度研究不少于1次，看会议记录", "看会议记录") == "demand"
+    assert m("台账不规范的扣2分，每月上传照片", "每月上传照片") == "demand"
