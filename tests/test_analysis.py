@@ -322,6 +322,7 @@ def test_sanction_conditions_are_part_of_the_demand() -> None:
     # a case found or present, as the condition of a sanction, is not a report of problems
     assert m("发现村内存在焚烧秸秆情形的，实行“一票否决”", "实行“一票否决”") == "demand"
     assert m("辖区内存在违法占地行为的,取消该村评先评优资格", "取消该村评先评优资格") == "demand"
+    assert m("细化考核细则：将发现村内存在焚烧垃圾情形的，实行“一票否决”", "实行“一票否决”") == "demand"
     assert m("部分乡镇存在对村实行“一票否决”的问题", "实行“一票否决”") == "critique"
     assert m("一些地方存在随意设置“一票否决”的，要坚决纠正", "“一票否决”") == "critique"
     # a recollection, quoted in a news report, tells how things were

@@ -76,7 +76,7 @@ CONDITION = lazy(
     "(?:^|(?<=[，,；;]))\\s*(?:出现|发生)[^，。；：]{0,24}?的(?=[^，。；：]{0,8}[，,])|"
     # a case found or present, as the condition of a sanction: "将发现村内存在焚烧秸秆情形的，实行……",
     # "辖区内存在违规用地行为的，……" (a critique names the problem instead: "存在……的问题")
-    "(?:^|(?<=[，,；;]))\\s*(?:将|对|凡)?[^，。；：]{0,12}?(?:发现|存在)[^，。；：]{0,40}?的(?=[，,])"
+    "(?:^|(?<=[，,；;：:]))\\s*(?:将|对|凡)?[^，。；：]{0,12}?(?:发现|存在)[^，。；：]{0,40}?的(?=[，,])"
 )
 # What a condition may contain without negating: descriptive 不 and reporting verbs. Clean-up
 # verbs stay cues even there ("对清理后保留的……事项，实行清单管理").
