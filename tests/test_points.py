@@ -62,6 +62,8 @@ def test_scoring_tables_adding_up_to_a_thousand(text: str) -> None:
         # quantities in a table are no points, nor are small bracketed numbers
         "某县招商引资考核任务分解表\n城关片区 3000 万元以上\n开发片区 4000 万元以上\n北部片区 2000 万元以上\n",
         "某县年度工作考核办法\n一、组织领导（3）\n二、制度建设（5）\n",
+        # years in brackets are no points
+        "某县乡镇年度考核办法\n一、工作回顾（2023）\n二、工作目标（2024）\n三、保障措施（2025）\n",
     ],
 )
 def test_other_tables_are_not_a_thousand_point_scale(text: str) -> None:

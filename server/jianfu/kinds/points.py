@@ -39,10 +39,10 @@ _LABEL = rf"(?P<label>[{_NUMERALS}]{{1,3}}、|[（(][{_NUMERALS}]{{1,3}}[）)]|(
 _NAME = r"(?P<name>[^\n。；！？（()）\d]{2,30}?)"
 _PTS = r"(?P<pts>\d{1,4}(?:\.\d+)?)"
 # "一、党建工作（300分）", "（二）产业发展(250分)", "3.初信初访办理 200分", "1.组织领导 10分：成立……"
-# "二、经济发展（400）" (two to four digits in brackets: "（1）" numbers a sub-item), "1.党建工作300分：……"
+# "二、经济发展（400）" (two to four digits in brackets, not a year: "（1）" numbers a sub-item), "1.党建工作300分：……"
 # (the points run into the name when a colon follows them)
 _LABELLED = lazy(
-    rf"{_LABEL}[ \t\r]*{_NAME}[ \t\r]*(?:[（(][ \t\r]*(?:满分|分值|计|共)?[ \t\r]*[:：]?[ \t\r]*(?:{_PTS}[ \t\r]*分|{_PTS.replace('pts', 'pts3').replace('1,4', '2,4')})[ \t\r]*[）)]"
+    rf"{_LABEL}[ \t\r]*{_NAME}[ \t\r]*(?:[（(][ \t\r]*(?:满分|分值|计|共)?[ \t\r]*[:：]?[ \t\r]*(?:{_PTS}[ \t\r]*分|(?!(?:19|20)\d\d[）)]){_PTS.replace('pts', 'pts3').replace('1,4', '2,4')})[ \t\r]*[）)]"
     rf"|[ \t\r]+{_PTS.replace('pts', 'pts2')}[ \t\r]*分(?!钟)[ \t\r]*(?=\n|$|[：:]|[ \t]+[^\d\s])"
     rf"|{_PTS.replace('pts', 'pts4')}[ \t\r]*分[ \t\r]*(?=[：:]))"
 )
@@ -61,7 +61,7 @@ _ROW = lazy(
     r"(?:[ \t\r|│]*$|[ \t\r|│]+(?![万亿千百元亩人户个家吨公里米平方%％次年月日天件项名所套台辆小时岁])[^\n\d\s|│][^\n]*$)"
 )
 # a cheap first look: a scoring table has at least two "N分）", "N分" line ends or "N分：" / "N分 按……"
-_POINTS_MARK = lazy(r"\d[ \t\r]*分(?:[ \t\r]*(?:[）)：:]|$)|[ \t]+[^\d\s])|[（(]\d{2,4}[）)]", re.M)
+_POINTS_MARK = lazy(r"\d[ \t\r]*分(?:[ \t\r]*(?:[）)：:]|$)|[ \t]+[^\d\s])|[（(](?!(?:19|20)\d\d[）)])\d{2,4}[）)]", re.M)
 _TOTAL_ROW = lazy("合计|总计|总分|小计|满分|分值|基本分")
 
 
