@@ -61,7 +61,9 @@ _ROW = lazy(
     r"(?:[ \t\r|│]*$|[ \t\r|│]+(?![万亿千百元亩人户个家吨公里米平方%％次年月日天件项名所套台辆小时岁])[^\n\d\s|│][^\n]*$)"
 )
 # a cheap first look: a scoring table has at least two "N分）", "N分" line ends or "N分：" / "N分 按……"
-_POINTS_MARK = lazy(r"\d[ \t\r]*分(?:[ \t\r]*(?:[）)：:]|$)|[ \t]+[^\d\s])|[（(](?!(?:19|20)\d\d[）)])\d{2,4}[）)]", re.M)
+_POINTS_MARK = lazy(
+    r"\d[ \t\r]*分(?:[ \t\r]*(?:[）)：:]|$)|[ \t]+[^\d\s])|[（(](?!(?:19|20)\d\d[）)])\d{2,4}[）)]", re.M
+)
 _TOTAL_ROW = lazy("合计|总计|总分|小计|满分|分值|基本分")
 
 
