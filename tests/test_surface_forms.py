@@ -29,7 +29,10 @@ SAMPLE_EVERY = 7  # every 7th probe of tests/data/probes, in file and line order
 POSITIVES_KEPT_AT_LEAST = 1.0
 NEGATIVES_KEPT_AT_LEAST = 1.0
 # A letter-spaced PDF ("一 、 发 展 基 础") still hides headings and addressees from the document structure.
-POSITIVES_KEPT_BY_TRANSFORM = {"letter_spaced": 0.98}
+# A short numbered line broken mid-item ("三、网格工作人员按编制全额配备" then "到位（3分），……") is read as a
+# heading and not joined to the next line: 4 of ~2,200 positives in the whole probe set, 1 in this sample
+# (`python bench/surface_forms.py -v --only mid_break` lists them).
+POSITIVES_KEPT_BY_TRANSFORM = {"letter_spaced": 0.98, "mid_break": 0.99}
 
 
 @pytest.fixture(scope="module")
