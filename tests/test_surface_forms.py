@@ -186,6 +186,9 @@ def test_the_normal_form_keeps_every_offset(text: str) -> None:
         ("Hello world", "Hello world"),
         ("各 乡 镇 要 于 1 0 月 底 前 报 送 “ 五 个 一 ” ：", "各乡镇要于10月底前报送“五个一”："),  # letter-spaced PDF
         ("A B C D 组", "A B C D 组"),  # too short a run to be letter-spacing
+        # the pinyin a converter page put after a character; a Latin word in brackets stays
+        ("向鎮（zhèn）禁毒委報送轄區(qū)資料", "向鎮禁毒委報送轄區資料"),
+        ("下载（APP）后注册（zhuce）", "下载（APP）后注册（zhuce）"),
     ],
 )
 def test_rules_read_a_line_without_its_stray_spaces(line: str, read: str) -> None:

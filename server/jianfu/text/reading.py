@@ -1,5 +1,6 @@
 """The reading of one line: the characters a rule reads, without the white space that a PDF or a web
-page put inside a sentence (offsets map back to the line as written, so findings cover the words as typed).
+page put inside a sentence, nor the pinyin a converter page put in brackets after a character (offsets map
+back to the line as written, so findings cover the words as typed).
 """
 
 from __future__ import annotations
@@ -19,6 +20,11 @@ _STRAY_GAP = lazy(
     f"|(?<=[{_HAN}]) {{1,2}}(?=[{_CLOSING}])"  # 报送 ，
     "|\u200b+"  # zero-width marks, wherever they are
 )
+# The pinyin a converter web page put after a character in brackets, "向鎮（zhèn）禁毒委報送": read away (a
+# tone mark tells it from a Latin word in brackets, "（APP）")
+_TONES = "āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ"
+_PINYIN_GLOSS = lazy(f"(?<=[{_HAN}\uf900-\ufaff])[（(](?=[a-z{_TONES}ü]{{0,6}}[{_TONES}])[a-z{_TONES}ü]{{1,7}}[)）]")
+_HAS_TONE = lazy(f"[{_TONES}]")
 # A line extracted from a PDF of justified text, one space between every two characters: "各 乡 镇 要 于"
 _LETTER_SPACED = lazy(r"\S(?: \S){7,}")
 # Latin letters or digits with the spaces web "pangu" spacing puts around them: 下载 APP 并于 5 月底前
@@ -27,7 +33,7 @@ _SPACED_WORD = lazy(f"(?<=[{_HAN}{_OPENING}])( ?)([A-Za-z0-9][A-Za-z0-9%.+-]*)( 
 
 def reading_pieces(line: str) -> tuple[tuple[int, int], ...]:
     """(start, end) of the runs of ``line`` (a normal form) that rules read: stray spaces left out."""
-    if " " not in line.lstrip(" ") and "\u200b" not in line:
+    if " " not in line.lstrip(" ") and "\u200b" not in line and not _HAS_TONE.search(line):
         return ((0, len(line)),) if line else ()
     return _pieces(line)
 
@@ -35,6 +41,8 @@ def reading_pieces(line: str) -> tuple[tuple[int, int], ...]:
 @for_short_texts(maxsize=4096)  # every check reads every line: a line with spaces is split once
 def _pieces(line: str) -> tuple[tuple[int, int], ...]:
     gaps = [m.span() for m in _STRAY_GAP.finditer(line)]
+    if _HAS_TONE.search(line):
+        gaps += [m.span() for m in _PINYIN_GLOSS.finditer(line)]
     if " " in line:
         gaps += _spaced_word_gaps(line)
         for m in _LETTER_SPACED.finditer(line):
