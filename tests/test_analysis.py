@@ -320,13 +320,13 @@ def test_sanction_conditions_are_part_of_the_demand() -> None:
     assert m("督查发现，部分乡镇每月排名通报", "排名通报") == "critique"
     assert m("不得搞排名通报", "排名通报") == "prohibition"
     # a case found or present, as the condition of a sanction, is not a report of problems
-    assert m("发现村内存在焚烧秸秆情形的，实行“一票否决”", "实行“一票否决”") == "demand"
+    assert m("巡查发现村内存在乱搭乱建情形的，实行“一票否决”", "实行“一票否决”") == "demand"
     assert m("辖区内存在违法占地行为的,取消该村评先评优资格", "取消该村评先评优资格") == "demand"
-    assert m("细化考核细则：将发现村内存在焚烧垃圾情形的，实行“一票否决”", "实行“一票否决”") == "demand"
+    assert m("修订考核办法：将发现辖区存在违规采砂情况的，实行“一票否决”", "实行“一票否决”") == "demand"
     assert m("部分乡镇存在对村实行“一票否决”的问题", "实行“一票否决”") == "critique"
     assert m("一些地方存在随意设置“一票否决”的，要坚决纠正", "“一票否决”") == "critique"
     # a recollection, quoted in a news report, tells how things were
-    assert m("“最严重的时候，上级部门把村干部的排名情况纳入考核”", "纳入考核") == "critique"
+    assert m("“最多的时候，县里把我们的排名列入考核”", "列入考核") == "critique"
     assert m("当时，县里要求各村每周上报排名", "每周上报排名") == "critique"
     # a descriptive 不 in the deduction line before (措施不具体扣1分) negates nothing after it
     assert m("措施不具体扣1分，每季度研究不少于1次，看会议记录", "看会议记录") == "demand"

@@ -96,7 +96,7 @@ CRITIQUE_BEFORE = lazy(
     # a demand from above named as the thing to report: "对于上级要求乡镇单独设立机构的，可向县减负办反映"
     "对于?上级(?:部门)?(?:擅自|随意)?要求|典型案例|案例[：:]|通报指出|"
     # a recollection of how things were: "过去，每天要在不同平台签到、答题"
-    # (also inside a quoted recollection: "“最严重的时候，上级部门把……纳入考核")
+    # (also inside a quoted recollection: "“最多的时候，县里把……列入考核")
     '(?:^|[，,：:“"])[\\s“"]*(?:过去|以往|从前|曾经|以前|那时|那时候|当时|最严重的时候|最多的时候|高峰时)[，,]'
 )
 # "报送工作进展情况、存在问题和下一步打算": the problems are one more item of a report, not a critique
