@@ -88,7 +88,7 @@ def test_unless_rules_out_near_the_match_not_across_a_run_on_sentence() -> None:
 
 def test_a_one_slot_frame_matching_twice_in_a_sentence_reports_both() -> None:
     (compiled,) = frame.compile_frames([{"match": ["re:层层(?:传导|夯实)"]}])
-    text = "压实村委会的属地管理责任，层层传导压力，层层夯实任务。"
+    text = "落实各村的属地责任，层层传导压力，层层夯实任务。"
     assert [text[s:e] for s, e in frame.hits(compiled, text, frozenset())] == ["层层传导", "层层夯实"]
 
 
@@ -169,7 +169,7 @@ def test_every_bundled_lexicon_loads_and_is_used_by_some_rule() -> None:
 
 
 def test_a_title_run_together_with_a_table_still_tells_the_genre() -> None:
-    line = "学校安全工作考核指标与评分标准（试行）考核项目工作要求计分方法" + "各校要建立安全工作制度。" * 5
+    line = "中小学安全管理考核指标及评分标准（试行）考核项目工作要求计分方法" + "各校要建立安全工作制度。" * 5
     assert genre.detect(parse(line)) == {"assessment"}
 
 
@@ -178,7 +178,7 @@ def test_a_title_run_together_with_a_table_still_tells_the_genre() -> None:
     [
         ("2023年度乡镇综合考核评分细则", {"assessment"}),
         ("关于2022年8月份乡（镇）环境空气质量排名情况的通报", {"ranking", "notice"}),
-        ("2011年乡镇殡改目标管理责任书", {"pledge"}),
+        ("2026年乡镇移风易俗目标管理责任书", {"pledge"}),
         # a notice of assessment results ranks the assessed (its title says 考评, so it is read as assessment too)
         ("关于5月份环境卫生考评情况的通报", {"assessment", "ranking", "notice"}),
         ("关于安全生产大检查发现问题的通报", {"notice"}),

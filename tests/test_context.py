@@ -73,7 +73,7 @@ QUOTATIONS = [
     # a title whose 》 was lost in pasting, followed by the next title
     "查看了《村（社区）组织活动场所【挂牌】指导目录《不应由村（社区）出具证明事项指导目录》落实情况。",
     # a complaint quoted in a report
-    "某乡镇干部曾自嘲：“手机里装了十几个政务App，每天光是【打卡签到】就要花半小时。”",
+    "某镇干部曾自嘲：“手机上装了七八个政务App，每天光【打卡签到】就得二十分钟。”",
 ]
 
 CRITIQUES = [
@@ -124,7 +124,7 @@ REQUIREMENTS = [
     "要把阶段性成效、存在的短板弱项、下一步打算于7月15日前【形成贯彻落实情况书面报告】，报送市卫健委办公室。",
     "请将存在的不足和下步打算【于月底前报送县委办】。",
     # 规范型 names a grade, it cleans nothing up
-    "设置【引领型、规范型、提升型三个档次，年底前分别达到20%、60%、90%】。",
+    "分为【示范型、规范型、提升型三档，年底前分别达到15%、50%、85%】。",
     # a condition opening the clause without 对/凡: its 发生/出现 names whom the veto targets
     "发生安全生产责任事故的镇街，当年度综合考核【实行一票否决】。",
     "出现学生溺水死亡事件的学校，年度考核【实行一票否决】。",
@@ -154,7 +154,7 @@ REQUIREMENTS = [
     "各单位要在现有基础上【增加2名行政编制】，确保工作不断档。",
     "安全生产【实行一票否决】，确保不发生重大事故。",
     "对工作不到位、问题较多的单位【实行一票否决】。",
-    "对在禁毒工作中存在突出问题的乡镇，【实行“一票否决”】。",
+    "对在防火工作中存在突出问题的乡镇，【实行“一票否决”】。",
     # 不发生 inside a pledge's name is its target, not a negation
     "各街道要组织社区书记【签订“不发生重大火灾事故”承诺书】。",
     # 整治 as one task in a list, and 违法行为 as the object of enforcement
