@@ -32,7 +32,7 @@ _SPACED_WORD = lazy(f"(?<=[{_HAN}{_OPENING}])( ?)([A-Za-z0-9][A-Za-z0-9%.+-]*)( 
 
 
 def reading_pieces(line: str) -> tuple[tuple[int, int], ...]:
-    """(start, end) of the runs of ``line`` (a normal form) that rules read: stray spaces left out."""
+    """(start, end) of the runs of ``line`` (a normal form) that rules read: stray spaces and pinyin glosses left out."""
     if " " not in line.lstrip(" ") and "\u200b" not in line and not _HAS_TONE.search(line):
         return ((0, len(line)),) if line else ()
     return _pieces(line)
