@@ -218,3 +218,26 @@ def test_usage_errors_are_in_chinese(args: list[str], message: str) -> None:
     result = subprocess.run([sys.executable, "-m", "jianfu", *args], capture_output=True, text=True, timeout=60)
     assert result.returncode == 2
     assert message in result.stderr and "用法：" in result.stderr
+
+
+def test_the_text_of_an_attachment_after_the_signature_is_checked(tmp_path: Path) -> None:
+    # a notice that issues an assessment rule: the rule itself is the attachment, after the date
+    import docx
+
+    word = docx.Document()
+    for line in (
+        "关于印发某镇村级工作考核细则的通知",
+        "各村（社区）：",
+        "现将《某镇村级工作考核细则》印发给你们，请认真贯彻执行。",
+        "附件：某镇村级工作考核细则",
+        "某镇人民政府",
+        "2024年3月1日",
+        "附件",
+        "某镇村级工作考核细则",
+        "一、考核实行千分制，其中党建工作300分。",
+    ):
+        word.add_paragraph(line)
+    word.save(str(tmp_path / "印发考核细则.docx"))
+    result = jianfu("check", "--format", "json", str(tmp_path / "印发考核细则.docx"))
+    findings = json.loads(result.stdout)["files"][0]["findings"]
+    assert [(f["rule"], f["line"]) for f in findings if f["rule"] == "JF801"] == [("JF801", 9)]

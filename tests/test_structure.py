@@ -134,3 +134,38 @@ def test_a_line_that_opens_the_body_is_not_an_addressee(line: str) -> None:
     document = parse(f"关于某项工作的通报\n{line}\n一、排名情况\n")
     assert document.addressee_span is None
     assert document.body_span[0] <= document.text.index(line)
+
+
+NOTICE_WITH_ANNEX = """关于印发某镇村级工作考核细则的通知
+
+各村（社区）：
+    现将《某镇村级工作考核细则》印发给你们，请认真贯彻执行。
+
+附件：1.某镇村级工作考核细则
+      2.评分表
+
+                    某镇人民政府
+                    2024年3月1日
+附件1
+某镇村级工作考核细则
+    一、考核实行千分制，其中党建工作300分。
+    二、考核结果与村干部报酬挂钩。
+"""
+
+
+def test_the_attachments_text_after_the_date_is_read_but_not_counted_as_body() -> None:
+    doc = parse(NOTICE_WITH_ANNEX)
+    part = lambda span: NOTICE_WITH_ANNEX[span[0] : span[1]] if span else None  # noqa: E731
+    assert part(doc.body_span).strip() == "现将《某镇村级工作考核细则》印发给你们，请认真贯彻执行。"
+    assert part(doc.annex_span).startswith("附件1\n某镇村级工作考核细则")
+    assert part(doc.annex_span).rstrip().endswith("考核结果与村干部报酬挂钩。")
+    assert doc.read_spans == (doc.body_span, doc.annex_span)
+    assert doc.body_chars == count_chars("现将《某镇村级工作考核细则》印发给你们，请认真贯彻执行。")
+    # a list and a signature with nothing after them: no attachment text to read
+    assert parse(NOTICE).annex_span is None
+
+
+def test_an_attachment_list_without_a_date_ends_where_the_text_begins() -> None:
+    text = "关于某项工作的通知\n各乡镇：\n请认真执行。\n附件1:考核办法\n附件2:评分表\n一、考核对象\n各乡镇、园区。\n"
+    doc = parse(text)
+    assert text[doc.annex_span[0] :].startswith("一、考核对象")

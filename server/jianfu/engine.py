@@ -355,11 +355,11 @@ MAX_JOINED = 3_000
 
 
 def _blocks(document: Document) -> list[_Placed]:
-    body_start, body_end = document.body_span
+    spans = document.read_spans
     groups: list[list[int]] = []
     joined = 0  # characters in the last group
     for p in document.paragraphs:
-        if p.end <= body_start or p.start >= body_end or not p.text.strip():
+        if not p.text.strip() or not any(p.end > start and p.start < end for start, end in spans):
             continue
         if document.continues and is_page_number(document.norm[p.start : p.end]):
             continue  # "— 2 —" from a PDF copy: nothing to read, and a wrapped sentence may run across it

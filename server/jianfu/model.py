@@ -64,6 +64,14 @@ class Document:
     continues: tuple[bool, ...] = ()
     # What the reader could not take in and the reviewer should know (e.g. a DOCTYPE entity left unexpanded).
     notes: tuple[str, ...] = ()
+    # The attachments' own text after the 附件说明 list and the 落款 (a 考核细则 appended to the notice
+    # that issues it): read by the phrase rules like the body, not counted in its length.
+    annex_span: tuple[int, int] | None = None
+
+    @property
+    def read_spans(self) -> tuple[tuple[int, int], ...]:
+        """The parts whose sentences the phrase rules read: the body, then the attachments' text."""
+        return (self.body_span, self.annex_span) if self.annex_span else (self.body_span,)
 
 
 @dataclass(frozen=True)

@@ -33,10 +33,10 @@ _TASK_HEADING = "整改|解决|防止|避免|聚焦|针对|着力|围绕|整治|
 def descriptive_spans(document: Document) -> list[tuple[int, int]]:
     """Spans of the text where practices are described, not required."""
     if document.title and _CRITICAL_TITLE.search(document.title):
-        return [document.body_span]
+        return list(document.read_spans)
     body_start, body_end = document.body_span
     if _CRITICAL_OPENING.search(document.norm, body_start, min(body_end, body_start + OPENING_REACH)):
-        return [document.body_span]
+        return list(document.read_spans)
     spans: list[tuple[int, int]] = []
     for section in document.sections:
         heading = document.norm[section.start : section.heading_end]

@@ -213,9 +213,9 @@ def check(rule: Rule, document: Document, context: CheckContext) -> Iterator[Fin
     from jianfu.analysis.genre import detect
 
     genres = detect(document)
-    body_start, body_end = document.body_span
+    spans = document.read_spans
     for paragraph in document.paragraphs:
-        if paragraph.end <= body_start or paragraph.start >= body_end:
+        if not any(paragraph.end > start and paragraph.start < end for start, end in spans):
             continue
         yield from paragraph_findings(rule, document.norm[paragraph.start : paragraph.end], paragraph.start, genres)
 

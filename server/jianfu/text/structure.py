@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
 from jianfu.lazyre import lazy
 from jianfu.model import Document, Paragraph, Section
@@ -165,9 +165,11 @@ def parse(text: str, *, path: str | None = None, encoding: str | None = None, wr
             else:
                 break
     attachment_start = None
+    annex_start = None
     for i, p in enumerate(tail):
         if _ATTACHMENT.match(norm_of(p)) and i > 0:
             attachment_start = p.start
+            annex_start = _annex_start(tail[i:], norm_of)
             tail = tail[:i]
             break
 
@@ -175,6 +177,8 @@ def parse(text: str, *, path: str | None = None, encoding: str | None = None, wr
     body_end = tail[-1].end if tail else body_start
     end_of_doc = paragraphs[-1].end
     attachment_span = (attachment_start, signature_start or end_of_doc) if attachment_start is not None else None
+    annex_end = signature_start or end_of_doc
+    annex_span = (annex_start, annex_end) if annex_start is not None and annex_start < annex_end else None
     signature_span = (signature_start, end_of_doc) if signature_start is not None else None
 
     counts = {p.index: count_chars(p.text) for p in tail}
@@ -190,12 +194,32 @@ def parse(text: str, *, path: str | None = None, encoding: str | None = None, wr
         body_span=(body_start, body_end),
         attachment_span=attachment_span,
         signature_span=signature_span,
+        annex_span=annex_span,
         sections=sections,
         body_chars=body_chars,
         path=path,
         encoding=encoding,
         continues=_continuations(norm, paragraphs) if wrapped else (),
     )
+
+
+# Where the 附件说明 list ends: at a line that reads as text (a sentence, a long line, a numbered heading),
+# or after the 成文日期 below it. What follows is the attachments' own text (a 考核细则 appended to the
+# notice that issues it), which the phrase rules read like the body.
+_ANNEX_LIST_LINE = 60
+
+
+def _annex_start(lines: Sequence[Paragraph], norm_of: Callable[[Paragraph], str]) -> int | None:
+    for k, p in enumerate(lines[1:], 1):
+        line = norm_of(p)
+        if _DATE.match(line):
+            return lines[k + 1].start if k + 1 < len(lines) else None
+        numbered_item = re.match(r"\s*(?:附\s*件\s*)?\d{1,2}\s*[.、．:：]", line)
+        if numbered_item:
+            continue
+        if len(line) > _ANNEX_LIST_LINE or re.search("[。；;！？!?]", line) or heading_level(line) is not None:
+            return p.start
+    return None
 
 
 # A line that ends a sentence or a clause lead-in, or a next line that opens a list item or a quote
