@@ -47,3 +47,33 @@ def test_a_length_rule_s_own_limits_apply_unless_configured(tmp_path) -> None:
     assert Checker(rules).check(draft).stats.limit == 100
     configured = Settings(limits=replace(Settings().limits, general=1000))
     assert Checker(rules, configured).check(draft).findings == ()
+
+
+def test_a_later_pattern_matching_earlier_in_the_paragraph_is_not_lost() -> None:
+    # the patterns run in order; a match of the second one before the first one's (a heading line that a
+    # hard wrap joined to the sentence after it) was dropped as if the two overlapped
+    from jianfu.kinds.phrase import check_paragraph
+    from jianfu.rules import parse_rule
+
+    rule = parse_rule(
+        {
+            "id": "JF9990",
+            "title": "试验",
+            "article": 8,
+            "clause": "不搞“千分制”。",
+            "kind": "phrase",
+            "severity": "warning",
+            "anchors": ["总分", "分制"],
+            "patterns": ["总分\\d+分", "\\d+分制"],
+            "context": False,
+            "message": "{match}",
+            "why": "试验",
+            "suggestion": "试验",
+            "examples": {"flag": ["总分1000分"], "pass": ["总分"]},
+        },
+        "test",
+    )
+    norm = "村级考核1000分制评分标准各乡镇考核指标总分1000分。"
+    assert [text for _, _, text, _ in check_paragraph(rule, norm)] == ["1000分制", "总分1000分"]
+    # the same place matched by both: the first pattern's match stands alone
+    assert [text for _, _, text, _ in check_paragraph(rule, "考核总分1000分制")] == ["总分1000分"]

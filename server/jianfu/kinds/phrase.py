@@ -151,8 +151,8 @@ def check_paragraph(
         return []
     frame_count = len(params["frames"])
     hits: list[tuple[int, int, str, Fix | None]] = []
+    taken: list[tuple[int, int]] = []  # the patterns' matches so far
     silent = silencing_modes(rule.article)
-    last_end = -1
     # frames first, then patterns (their numbers follow the frames'): most parts woken find nothing
     for i in sorted(awake) if len(awake) > 1 else awake:
         if i < frame_count:
@@ -169,7 +169,9 @@ def check_paragraph(
             continue
         for m in pattern.finditer(norm):
             start, end = m.span()
-            if start < last_end or start == end:
+            # an earlier pattern's match at the same place wins (the order is the priority), but one
+            # elsewhere in the paragraph does not hide this one
+            if start == end or any(start < b and a < end for a, b in taken):
                 continue
             if limit and not (measure(limit[0], m.groupdict()) or 0) > limit[1]:
                 continue
@@ -182,7 +184,7 @@ def check_paragraph(
             if params["context"] and is_not_a_requirement(norm, start, end, silent):
                 continue
             hits.append((start, end, m.group(0), _fix(params["fix"], norm, s, e, start, end)))
-            last_end = end
+            taken.append((start, end))
     if not hits:
         return hits
     return _without_overlaps(hits)
