@@ -110,6 +110,8 @@ CRITIQUES = [
 ]
 
 REQUIREMENTS = [
+    # 规范 as a verb cleans a practice up; after the papers it says how they are kept: a scored standard
+    "3.换届选举按要求组织，【台账规范】（2分）。",
     # "四不两直" names a way to inspect; its 不 negates nothing
     "县考核办将适时组织开展“四不两直”【暗访】。",
     # a news report opens with 据了解 and goes on to the mechanism it reports: not the findings of an inquiry
