@@ -168,6 +168,14 @@ def test_every_bundled_lexicon_loads_and_is_used_by_some_rule() -> None:
     assert names and names <= used, names - used
 
 
+def test_a_passage_cut_from_a_scoring_table_without_its_title_is_an_assessment() -> None:
+    table = "（一）组织领导（10分）\n1.召开专题会议研究部署，3分\n2.签订责任书，未签订的扣2分\n"
+    assert "assessment" in genre.detect(parse(table))
+    # one deduction named in a notice does not make it a scoring table
+    notice = "各乡镇要按时完成任务。\n逾期未完成的，年度考核扣2分。\n"
+    assert "assessment" not in genre.detect(parse(notice))
+
+
 def test_a_title_run_together_with_a_table_still_tells_the_genre() -> None:
     line = "中小学安全管理考核指标及评分标准（试行）考核项目工作要求计分方法" + "各校要建立安全工作制度。" * 5
     assert genre.detect(parse(line)) == {"assessment"}

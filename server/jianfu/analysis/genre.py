@@ -72,6 +72,13 @@ _RANK_LINES = lazy(
     "[\u4e00-\u9fff\\s]{1,12}?(?:镇|乡|街\\s*道|村|社\\s*区|县|区)\\s*(?:得\\s*分)?\\s*\\d{2,3}(?:\\.\\d+)?\\s*分"
 )
 _RUN_ON_TITLE = 24
+# the points of a scoring table's items: "（5分）", "……，2分", "扣0.5分", "得10分", "不得分". A passage cut from an
+# assessment without its title is one when several of its items carry points.
+_SCORED_ITEM = lazy(
+    "(?m)[（(]\\s*\\d{1,3}(?:\\.\\d+)?\\s*分\\s*[）)，,]|[，,、]\\s*\\d{1,3}(?:\\.\\d+)?\\s*分\\s*(?:[。；;]|$)|"
+    "(?:扣|得|加|减|计|记)\\s*\\d{1,3}(?:\\.\\d+)?\\s*分|不得分|不计分|扣完为止"
+)
+_SCORED_ITEMS_FOR_ASSESSMENT = 3
 # the results of a sports meet or a competition: athletes and entrants ranked, not lower levels
 _CONTEST = lazy("运动会|锦标赛|联赛|选拔赛|比赛成绩|竞赛成绩|大赛|运动员|参赛选手|参赛队")
 OPENING_REACH = 300  # characters of the body where a passage without its title says what it is about
@@ -105,6 +112,8 @@ def _detect(document: Document) -> frozenset[str]:
         found.discard("ranking")
     # (read without the page numbers, hard wraps and stray spaces of a PDF: "通报\n— 2 —\n如下")
     body = _squeezed(document.norm)
+    if "assessment" not in found and _scored_items(document.norm) >= _SCORED_ITEMS_FOR_ASSESSMENT:
+        found.add("assessment")
     if _RANK_LINES.search(body) and ("notice" in found or _RESULTS_OPENING.search(body)):
         # a 通报 whose body ranks ("……位列后三名") is a ranking notice whatever its title says
         found |= {"ranking", "notice"}
@@ -116,6 +125,15 @@ def _detect(document: Document) -> frozenset[str]:
     if _CONTEST.search(title) or _CONTEST.search(document.norm, body_start, min(body_end, body_start + OPENING_REACH)):
         found.add("contest")
     return frozenset(found)
+
+
+def _scored_items(norm: str) -> int:
+    count = 0
+    for _ in _SCORED_ITEM.finditer(norm):
+        count += 1
+        if count >= _SCORED_ITEMS_FOR_ASSESSMENT:
+            break
+    return count
 
 
 _PAGE_NUMBER_LINE = lazy(r"(?m)^[ \t\r]*[—\-－–]*[ \t]*\d{1,3}[ \t]*[—\-－–]*[ \t\r]*$")
