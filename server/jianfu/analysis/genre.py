@@ -31,7 +31,9 @@ from jianfu.text.lines import LineCache, lines_of
 _GENRES = (
     (
         "assessment",
-        lazy("考核|考评|评分|计分|评价(?:办法|细则|标准|方案)|评比|量化|积分|督查(?:办法|细则)|评估(?:办法|细则|标准)"),
+        lazy(
+            "考核|考评|评分|计分|评价(?:实施)?(?:办法|细则|标准|方案)|评比|量化|积分|督查(?:实施)?(?:办法|细则)|评估(?:实施)?(?:办法|细则|标准)"
+        ),
     ),
     # a notice of the results of assessing or inspecting lower levels ranks them too:
     # "关于5月份环境卫生考评情况的通报", "关于重点工作周评比结果的通报"
