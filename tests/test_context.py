@@ -20,6 +20,8 @@ def _split(marked: str) -> tuple[str, int, int]:
 
 
 PROHIBITIONS = [
+    # cut back and counted: a reduction reported is a clean-up
+    "社区【开具的各类证明】从过去的百余项减少至4项。",
     "不得【以签订责任书】作为参加年度先进评选的条件。",
     "清理【要求村级每周报送工作进展情况（含照片）】的做法。",
     "集中整治【层层签订责任书】、随意一票否决等问题。",
@@ -296,6 +298,10 @@ def test_a_self_check_question_asks_and_does_not_demand(sentence: str) -> None:
         # an office named after the work (县整治办) is no clean-up of the practice
         ("各乡镇要将整治进展情况【于每月5日前报县整治办】。", "demand"),
         ("通报指出，某县要求各乡镇每周【上报工作照片】，属于典型的“留痕主义”，已责令整改。", "critique"),
+        # an opening clause naming the aim; the demand, if any, follows the comma
+        ("为进一步增强群众对【创建文明城市】的参与意识，县城管局开展集中宣传。", "purpose"),
+        ("为创建全国文明城市，各乡镇要【开展创建活动】。", "demand"),
+        ("为每个村【配备1名专职网格员】，县财政安排专项经费。", "demand"),
         # still demands: the lower levels are told, or the sanction is the demand
         ("我县各乡镇要【配备2名专职工作人员】。", "demand"),
         ("对台账资料不全的，责令限期整改，【每周上报工作照片】。", "demand"),

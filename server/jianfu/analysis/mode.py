@@ -155,9 +155,23 @@ _REQUEST_UP = lazy("恳请|敬请|请予(?:批准|审批|核准|支持)|妥否|�
 _APPROVAL = lazy("^(?:经[^，。；]{0,24}研究[，,]?(?:决定)?)?(?:同意|批准)(?:你|设立|成立|核定|增加|调整)")
 
 
+# A sentence opening with its aim ("为进一步增强公众对创建文明城市的参与意识，……") names what it works
+# towards; the demand, if any, is in the clause after the comma.
+_PURPOSE = lazy(
+    "(?:[（(]?[一二三四五六七八九十\\d]{1,2}[）)、.．]\\s*)?(?:为了?|围绕)(?![^，,。；]{0,3}(?:各|每个?|全[县市区镇乡]|所有)[^，,。；]{0,10}?(?:配备|配齐|配强|安排|设立|成立|组建|建立|明确|落实))[^，,。；]{4,60}[，,]"
+)
+
+
+def _in_purpose(text: str, start: int, end: int) -> bool:
+    s, _ = sentence_bounds(text, start, end)
+    m = _PURPOSE.match(text, s)
+    return m is not None and end <= m.end()
+
+
 def mode(text: str, start: int, end: int) -> str:
     """ "demand", or why ``text[start:end]`` is not one: "prohibition", "quotation", "critique", "question",
-    "own" (the issuer's own work), "request" (asked of a superior) or "approval" (granted to the addressee)."""
+    "purpose" (the aim an opening clause names), "own" (the issuer's own work), "request" (asked of a superior)
+    or "approval" (granted to the addressee)."""
     why = reason(text, start, end)
     if why is not None:
         return why
@@ -165,6 +179,8 @@ def mode(text: str, start: int, end: int) -> str:
     sentence = text[s:e].rstrip()
     if sentence.endswith(("？", "?")) and _QUESTION.search(sentence):
         return "question"
+    if _in_purpose(text, start, end):
+        return "purpose"
     lead = text[s:start].lstrip()
     if _OWN.search(lead):
         return "own"
@@ -176,7 +192,7 @@ def mode(text: str, start: int, end: int) -> str:
 
 
 # Modes that make any match not a requirement.
-ALWAYS_SILENT = frozenset({"prohibition", "quotation", "critique", "question", "request"})
+ALWAYS_SILENT = frozenset({"prohibition", "quotation", "critique", "question", "request", "purpose"})
 # The issuer's own work and its approvals silence only the articles about what a document demands of
 # lower levels (2–3: staffing, posts, pay, reports, supporting documents). For meetings,
 # inspections, secondments, apps and campaigns the issuer's own act is the practice itself
