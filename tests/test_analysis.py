@@ -339,3 +339,10 @@ def test_sanction_conditions_are_part_of_the_demand() -> None:
     # a descriptive 不 in the deduction line before (措施不具体扣1分) negates nothing after it
     assert m("措施不具体扣1分，每季度研究不少于1次，看会议记录", "看会议记录") == "demand"
     assert m("台账不规范的扣2分，每月上传照片", "每月上传照片") == "demand"
+
+
+def test_a_slot_whose_expression_began_inside_the_previous_slot_is_looked_for_again_after_it() -> None:
+    # "[一-龥]{1,6}?宣传站" first matches from 建立 on; the chain needs it after the verb
+    slots = ["@village_units", "re:成立|设立|建立", "re:[\\u4e00-\\u9fff]{1,6}?(?:宣传站|工作站)"]
+    (compiled,) = frame.compile_frames([{"match": slots, "gap": 16}])
+    assert frame.hits(compiled, "各社区建立禁毒宣传站。", frozenset()) == [(0, 10)]

@@ -112,6 +112,8 @@ CRITIQUES = [
 ]
 
 REQUIREMENTS = [
+    # the case that costs points, no 的 before the comma
+    "出现进京上访，一次【扣10分】。",
     # 规范 as a verb cleans a practice up; after the papers it says how they are kept: a scored standard
     "3.换届选举按要求组织，【台账规范】（2分）。",
     # "四不两直" names a way to inspect; its 不 negates nothing

@@ -12,6 +12,8 @@ practice is forbidden, cleaned up, quoted or criticised (``context: false`` turn
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from dataclasses import dataclass
 from functools import cached_property
 from typing import Any
@@ -181,7 +183,12 @@ def _sentence_hits(frame: Frame, text: str, s: int, e: int, silent: frozenset[st
     found = [slot.finditer(text, s, e) for slot in frame.slots]
     if any(not f for f in found):
         return []
-    chains = _chains(found, frame.gap)
+    # a slot's match that began inside the previous slot's words hid the one after them: look again
+    # from where the previous slot ends ("各社区建立【禁毒宣传站】" after the verb 建立)
+    def rescan(i: int, at: int) -> list[tuple[int, int]]:
+        return frame.slots[i].finditer(text, at, e)
+
+    chains = _chains(found, frame.gap, rescan)
     if not frame.ordered:
         chains += _chains(found[::-1], frame.gap)
         chains = [c if c[0] <= c[1] else c[::-1] for c in chains]
@@ -210,16 +217,26 @@ def _ruled_out(frame: Frame, text: str, s: int, e: int, chain: list[tuple[int, i
     return any(slot.finditer(text, lo, hi) for slot in frame.unless)
 
 
-def _chains(found: list[list[tuple[int, int]]], gap: int) -> list[list[tuple[int, int]]]:
-    """Chains of one match per slot, each after the previous within ``gap``; the nearest first match wins."""
+def _chains(
+    found: list[list[tuple[int, int]]],
+    gap: int,
+    rescan: Callable[[int, int], list[tuple[int, int]]] | None = None,
+) -> list[list[tuple[int, int]]]:
+    """Chains of one match per slot, each after the previous within ``gap``; the nearest first match wins.
+
+    ``rescan(i, at)``: slot ``i``'s matches from ``at`` on, asked for when one of its matches straddles ``at``
+    (an expression that may begin with any characters began inside the previous slot's words)."""
     chains: list[list[tuple[int, int]]] = []
     used_until = -1
     for first in found[0]:
         if first[0] < used_until:
             continue
         chain = [first]
-        for matches in found[1:]:
-            nxt = next((m for m in matches if m[0] >= chain[-1][1] and m[0] - chain[-1][1] <= gap), None)
+        for i, matches in enumerate(found[1:], 1):
+            at = chain[-1][1]
+            nxt = next((m for m in matches if m[0] >= at and m[0] - at <= gap), None)
+            if nxt is None and rescan is not None and any(m[0] < at < m[1] for m in matches):
+                nxt = next((m for m in rescan(i, at) if m[0] - at <= gap), None)
             if nxt is None:
                 break
             chain.append(nxt)
