@@ -68,3 +68,19 @@ def test_scoring_tables_adding_up_to_a_thousand(text: str) -> None:
 )
 def test_other_tables_are_not_a_thousand_point_scale(text: str) -> None:
     assert not _flagged(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "flagged"),
+    [
+        # a passage cut from a table: one item of hundreds of points, the rest of the table not shown
+        ("三、社会治理（250分）\n（一）平安建设（100分）\n（二）信访工作（80分）\n", True),
+        ("某县乡镇综合考核细则（节选）\n二、经济发展（300分）\n1.招商引资（100分）\n", True),
+        # the whole table seen from its first item: its total stands (700 is no thousand)
+        ("某县乡镇综合考核办法\n一、经济发展（400分）\n二、社会事业（300分）\n", False),
+        # an excerpt of a hundred-point table
+        ("三、社会治理（25分）\n（一）平安建设（10分）\n（二）信访工作（8分）\n", False),
+    ],
+)
+def test_one_item_of_hundreds_of_points_in_an_excerpt_tells_the_scale(text: str, flagged: bool) -> None:
+    assert bool(_flagged(text)) is flagged

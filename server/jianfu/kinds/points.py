@@ -1,6 +1,7 @@
 """第8条 千分制 without the word: the scored items of an assessment add up to 1000 points or more.
 
-Keys: ``at_least`` (the total that counts, e.g. 1000), optional ``cues`` (regular expressions, one of which
+Keys: ``at_least`` (the total that counts, e.g. 1000), optional ``item_at_least`` (one top-level item worth
+this much tells the scale when the passage shows only part of the table), optional ``cues`` (regular expressions, one of which
 must occur in the title or body when the title does not make the document an assessment: 考核, 评分 …),
 optional ``title_names`` (regular expressions: the title itself names the scale, "某镇村级千分制考核细则") with
 ``title_unless`` (a title that clears the scale away or reports results: 取消, 纠治, 通报 …; it also keeps a
@@ -32,7 +33,7 @@ if TYPE_CHECKING:
     from jianfu.rules import Rule
 
 SCOPE = "document"
-KEYS = (("at_least",), ("cues", "title_names", "title_unless"))
+KEYS = (("at_least",), ("item_at_least", "cues", "title_names", "title_unless"))
 
 _NUMERALS = "一二三四五六七八九十"
 _LABEL = rf"(?P<label>[{_NUMERALS}]{{1,3}}、|[（(][{_NUMERALS}]{{1,3}}[）)]|(?<![\d.])\d{{1,2}}[、.．](?!\d))"
@@ -80,8 +81,14 @@ def compile(data: dict[str, Any]) -> dict[str, Any]:
     at_least = data["at_least"]
     if not isinstance(at_least, int) or isinstance(at_least, bool) or at_least <= 0:
         raise ParamError("at_least", "应为正整数（评分项合计达到多少分时报告）。")
+    item_at_least = data.get("item_at_least")
+    if item_at_least is not None and (
+        not isinstance(item_at_least, int) or isinstance(item_at_least, bool) or not 0 < item_at_least < at_least
+    ):
+        raise ParamError("item_at_least", "应为小于 at_least 的正整数（单个评分项达到多少分即可断定总分的量级）。")
     return {
         "at_least": at_least,
+        "item_at_least": item_at_least,
         "cues": regex_list(data, "cues"),
         "title_names": regex_list(data, "title_names"),
         "title_unless": regex_list(data, "title_unless"),
@@ -104,6 +111,23 @@ def check(rule: Rule, document: Document, context: CheckContext) -> Iterator[Fin
         first = scored[0]
         what = f"评分项合计{_shown(total)}分（{len(scored)}项）"
         yield make_finding(rule, first.start, first.end, values={"what": what})
+        return
+    # a passage cut from the table shows only some of its items ("三、社会治理（250分）" with its sub-items):
+    # one item worth hundreds of points belongs to no hundred-point scale. A table seen from its first item
+    # on is whole, and its total stands ("一、……（400分）二、……（300分）" is a 700-point table).
+    big = [i for i in items if i.level <= 2 and i.points >= (rule.params["item_at_least"] or float("inf"))]
+    if big and _cut_from_a_table(items) and not _units_scored(document.norm, big):
+        what = f"单个评分项即达{_shown(big[0].points)}分"
+        yield make_finding(rule, big[0].start, big[0].end, values={"what": what})
+
+
+def _cut_from_a_table(items: list[_Item]) -> bool:
+    """Whether the items are part of a table: its top level begins past its first number, or one item shows."""
+    if not items:
+        return False
+    top = min(i.level for i in items)
+    tops = [i for i in items if i.level == top]
+    return len(tops) == 1 or tops[0].number not in ("一", "1")
 
 
 def _title_unless(rule: Rule, document: Document) -> bool:
