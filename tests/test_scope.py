@@ -47,3 +47,15 @@ def test_a_passage_cut_above_its_opening_still_reports_typical_problems(rules) -
     assert rules_found(rules, text) == set()
     work_plan_opening = f"为持续深化基层治理，现将有关工作要求通知如下：\n{PROBLEM_LINES}"
     assert {"JF802", "JF309"} <= rules_found(rules, work_plan_opening)  # the control
+
+
+def test_a_document_about_burden_reduction_reports_nothing_it_names(rules) -> None:
+    # the practices a 减负 document names are the ones it limits or reports cleared
+    lines = "由乡镇党委统一对村级组织进行综合考评。\n各村要每月上报工作台账和活动照片。\n"
+    news = f"某县开展专项治理行动为基层减负\n{lines}"
+    assert rules_found(rules, news) - {"JF201", "JF202", "JF205"} == set()
+    passage = f"为持续推进基层减负，我县出台以下措施。\n{lines}"
+    assert rules_found(rules, passage) - {"JF201", "JF202", "JF205"} == set()
+    # the control: the same lines in a plan about something else do flag
+    plan = f"关于推进乡村治理的工作方案\n各乡镇：\n{lines}"
+    assert {"JF701", "JF1403"} <= rules_found(rules, plan)

@@ -20,6 +20,12 @@ _CRITICAL_TITLE = lazy("(?:问题|典型|案例|曝光|查处|警示|反面|违�
 _CRITICAL_OPENING = lazy(
     "现将[^。]{0,30}?(?:典型问题|典型案例|违规问题|违纪问题|问题线索|查处|曝光|反面典型)[^。]{0,20}?通报如下"
 )
+# a document about burden reduction itself ("……为村级组织减负", "开展……专项治理行动为基层减负"): the practices
+# it names are the ones it clears away, limits or reports cleared
+_BURDEN_REDUCTION = lazy(
+    "为(?:基层|村级组织|村（社区）|社区|乡镇|村)[^。，；]{0,4}?减负|基层减负|社区减负|减负(?:增效|工作|措施|举措|专项|清单|行动)|"
+    "整治形式主义|纠治形式主义|形式主义、官僚主义"
+)
 # "二、存在的主要问题", "（一）典型案例", "形式主义的主要表现", "问题清单"
 _CRITICAL_HEADING = lazy(
     "(?:存在|发现|暴露|突出|主要|典型|共性|突出)的?(?:主要|突出)?问题|问题(?:清单|表现|案例)|典型案例|反面典型|"
@@ -36,6 +42,10 @@ def descriptive_spans(document: Document) -> list[tuple[int, int]]:
         return list(document.read_spans)
     body_start, body_end = document.body_span
     if _CRITICAL_OPENING.search(document.norm, body_start, min(body_end, body_start + OPENING_REACH)):
+        return list(document.read_spans)
+    if (document.title and _BURDEN_REDUCTION.search(document.title)) or _BURDEN_REDUCTION.search(
+        document.norm, body_start, min(body_end, body_start + OPENING_REACH)
+    ):
         return list(document.read_spans)
     spans: list[tuple[int, int]] = []
     for section in document.sections:
