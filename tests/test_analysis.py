@@ -66,6 +66,9 @@ def test_sentences_end_at_marks_and_cell_gaps_not_at_commas() -> None:
         ("（二）“五型”机关创建 (100分)", ["（二）“五型”机关创建 (100分)"]),
         ("主要内容： 各村成立工作站", ["主要内容： 各村成立工作站"]),
         ("机关创建 100分 未开展的扣2分", ["机关创建", "100分", "未开展的扣2分"]),
+        # a figure set apart by a PDF stays in its sentence
+        ("报酬达主任的 80%以上的计 2 分", ["报酬达主任的 80%以上的计 2 分"]),
+        ("每低 1 个百分点扣 0.5 分。", ["每低 1 个百分点扣 0.5 分。"]),
     ],
 )
 def test_a_stray_space_inside_a_chinese_sentence_ends_nothing(text: str, expected: list[str]) -> None:

@@ -16,10 +16,13 @@ from jianfu.lazyre import lazy
 
 _HAN = "\u4e00-\u9fff"
 _STRAY_SPACE = (
-    rf"(?<=[{_HAN}])(?<!\d分) (?=[{_HAN}])"
+    rf"(?<=[{_HAN}])(?<!\d分)(?<!\d 分) (?=[{_HAN}])"
     # beside a pause mark or an opening quote or bracket ("“甲” 、“乙”", "（ 一）"), and before an item's
     # points ("机关创建 (100分)"): a pasted gap inside one sentence, not a cell border
     rf"|(?<=[{_HAN}”’）)]) (?=[、，：；])|(?<=[、，：；“‘（(]) (?=\S)|(?<=[{_HAN}”]) (?=[（(]\d{{1,4}}(?:\.\d+)?分[）)])"
+    # a figure set apart by a PDF ("负责人的 80%以上的计 2 分", "每低 1 个百分点"): a figure inside the sentence
+    # (not a score cell of a table: "党建工作 30分 未开展的扣2分")
+    rf"|(?<=[{_HAN}]) (?!\d{{1,4}}(?:\.\d+)?分\s)(?=\d{{1,4}}(?:\.\d+)?\s?(?:[%％]|[{_HAN}]))|(?<=\d) (?=[分个人名次项天元条件户])|(?<=\d[%％]) (?=[{_HAN}])"
 )
 _END = lazy(rf"[。！？；!?;\n]+|(?<=\S)(?!{_STRAY_SPACE})[ \t\u3000]{{1,}}(?=\S)")
 
