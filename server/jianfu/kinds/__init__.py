@@ -25,7 +25,7 @@ from __future__ import annotations
 from typing import Any
 
 from jianfu.analysis.direction import DIRECTIONS
-from jianfu.kinds import addressing, copy, length, phrase, points, section
+from jianfu.kinds import addressing, copy, length, phrase, points, section, title
 from jianfu.kinds.base import CheckContext
 
 KIND_MODULES: dict[str, Any] = {
@@ -35,6 +35,7 @@ KIND_MODULES: dict[str, Any] = {
     "copy": copy,
     "addressing": addressing,
     "points": points,
+    "title": title,
 }
 
 
