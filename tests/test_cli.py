@@ -185,6 +185,8 @@ def test_rules_and_explain() -> None:
     assert explained.returncode == 0
     assert "第3条" in explained.stdout and "一票否决" in explained.stdout and "✗" in explained.stdout
     assert jianfu("explain", "JF999").returncode == 2
+    title_rule = jianfu("explain", "JF812").stdout
+    assert "标题中（只读标题）：" in title_rule and "除外：" in title_rule
 
 
 def test_usage_errors_exit_2_in_chinese() -> None:

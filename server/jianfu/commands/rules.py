@@ -43,6 +43,7 @@ def explain(rule_id: str) -> int:
         f"怎么改：{rule.suggestion}",
         f"文档：{rule.doc_url}",
         *_frame_lines(rule),
+        *_title_lines(rule),
         "",
         "应当报告的例子：",
         *[f"  ✗ {_short(e.text)}" for e in rule.examples.flag],
@@ -78,6 +79,16 @@ def _frame_lines(rule: Rule) -> list[str]:
             words = "、".join(w for w in lexicon.words[:12] if not w.startswith("re:"))
             more = f" 等 {len(lexicon.words)} 项" if len(lexicon.words) > 12 else ""
             out.append(f"  @{name}：{lexicon.description}。{words}{more}")
+    return out
+
+
+def _title_lines(rule: Rule) -> list[str]:
+    """What a title rule looks for in the title, and the titles it lets pass."""
+    if rule.kind != "title":
+        return []
+    out = ["", "标题中（只读标题）："]
+    out += [f"  · {p.pattern}" for p in rule.params["patterns"]]
+    out += [f"  除外：{p.pattern}" for p in rule.params["unless"]]
     return out
 
 
