@@ -13,7 +13,6 @@ practice is forbidden, cleaned up, quoted or criticised (``context: false`` turn
 from __future__ import annotations
 
 from collections.abc import Callable
-
 from dataclasses import dataclass
 from functools import cached_property
 from typing import Any
@@ -183,6 +182,7 @@ def _sentence_hits(frame: Frame, text: str, s: int, e: int, silent: frozenset[st
     found = [slot.finditer(text, s, e) for slot in frame.slots]
     if any(not f for f in found):
         return []
+
     # a slot's match that began inside the previous slot's words hid the one after them: look again
     # from where the previous slot ends ("各社区建立【禁毒宣传站】" after the verb 建立)
     def rescan(i: int, at: int) -> list[tuple[int, int]]:
