@@ -355,11 +355,10 @@ MAX_JOINED = 3_000
 
 
 def _blocks(document: Document) -> list[_Placed]:
-    spans = document.read_spans
     groups: list[list[int]] = []
     joined = 0  # characters in the last group
     for p in document.paragraphs:
-        if not p.text.strip() or not any(p.end > start and p.start < end for start, end in spans):
+        if not p.text.strip() or not document.is_read(p.start, p.end):
             continue
         if document.continues and is_page_number(document.norm[p.start : p.end]):
             continue  # "— 2 —" from a PDF copy: nothing to read, and a wrapped sentence may run across it

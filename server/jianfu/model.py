@@ -73,6 +73,10 @@ class Document:
         """The parts whose sentences the phrase rules read: the body, then the attachments' text."""
         return (self.body_span, self.annex_span) if self.annex_span else (self.body_span,)
 
+    def is_read(self, start: int, end: int) -> bool:
+        """Whether the text ``start:end`` (a paragraph) lies in a part the phrase rules read."""
+        return any(end > a and start < b for a, b in self.read_spans)
+
 
 @dataclass(frozen=True)
 class Fix:

@@ -215,9 +215,8 @@ def check(rule: Rule, document: Document, context: CheckContext) -> Iterator[Fin
     from jianfu.analysis.genre import detect
 
     genres = detect(document)
-    spans = document.read_spans
     for paragraph in document.paragraphs:
-        if not any(paragraph.end > start and paragraph.start < end for start, end in spans):
+        if not document.is_read(paragraph.start, paragraph.end):
             continue
         yield from paragraph_findings(rule, document.norm[paragraph.start : paragraph.end], paragraph.start, genres)
 
