@@ -123,7 +123,8 @@ PROBLEMS_AS_WORK = lazy(
 )
 # (违法行为查处: the acts are the object of the work, not a critique of it)
 CRITIQUE_AFTER = lazy(
-    "^[^，。；！？]{0,12}?等?(?:问题|现象|乱象|顽疾|做法|倾向|负担|行为(?![^，。；！？]{0,2}(?:查处|处罚|打击|整治)))(?![清单台账])"
+    # (an item of a list of what is barred, its lead-in cut off: "……打卡签到、积分排名等强制性功能；")
+    "^[^，。；！？]{0,12}?等?(?:问题|现象|乱象|顽疾|做法|倾向|负担|强制性(?:功能|要求)|行为(?![^，。；！？]{0,2}(?:查处|处罚|打击|整治)))(?![清单台账])"
 )
 # Later in the sentence: "……现象仍然突出", "……屡禁不止", "……加重了基层负担".
 CRITIQUE_LATER = lazy(
