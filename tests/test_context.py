@@ -222,6 +222,8 @@ REQUIREMENTS = [
     "根据《关于做好某项工作的通知》要求，各乡镇要于每月5日前【报送工作进展情况】。",
     "按照《某市考核办法》（某办〔2024〕3号）有关要求，现将各乡镇【排名情况通报】如下：",
     "根据国家《森林法》、《森林防火条例》的有关规定，乡政府与各村委会【签订森林防火责任书】。",
+    # (and without the title marks, pasted with a half-width comma)
+    "根据草原法、草原防火条例的相关规定,镇政府与各村委会【签订草原防火责任书】。",
     # a news report of the issuer's own document: what it sets is the practice, not a quotation
     "市禁毒委员会日前印发的《“无毒害”社区创建活动办法》明确，将在全市【创建35个“无毒害”社区】。",
 ]

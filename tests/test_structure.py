@@ -169,3 +169,31 @@ def test_an_attachment_list_without_a_date_ends_where_the_text_begins() -> None:
     text = "关于某项工作的通知\n各乡镇：\n请认真执行。\n附件1:考核办法\n附件2:评分表\n一、考核对象\n各乡镇、园区。\n"
     doc = parse(text)
     assert text[doc.annex_span[0] :].startswith("一、考核对象")
+
+
+@pytest.mark.parametrize(
+    "head",
+    [
+        # 发文字号 and issuing organ above a title wrapped over three lines, "通 知" letter-spaced
+        "某政办发〔2024〕12号\n某区政府办公室\n关于印发《某县河道保洁工作\n考核办法》的\n通 知\n",
+        # 版头 and 发文字号 above a title wrapped over two lines
+        "某区政府办公室文件\n某政办发[2024]12号\n某区政府办公室关于印发《某县河道保洁工作\n考核办法》的通知\n",
+        # the 发文字号 and the date under the title
+        "某区政府办公室关于印发《某县河道保洁工作考核办法》的通知\n某政办发〔2024〕12号\n（2024年3月1日）\n",
+    ],
+)
+def test_a_title_copied_with_its_masthead_and_wrapped(head: str) -> None:
+    document = parse(head + "各乡镇人民政府：\n现将考核办法印发给你们。\n")
+    assert document.title.endswith("关于印发《某县河道保洁工作考核办法》的通知")
+    assert document.title.startswith(("某区政府办公室", "关于"))
+    addressee = document.addressee_span
+    assert addressee and document.text[addressee[0] : addressee[1]] == "各乡镇人民政府："
+    assert document.text[document.body_span[0] :].startswith("现将")
+    assert document.body_chars == len("现将考核办法印发给你们。")
+
+
+def test_a_flattened_table_is_not_read_as_a_wrapped_title() -> None:
+    # (a first short line is still taken for a typed title; the cells below it stay in the body)
+    document = parse("组建机构\n2分\n各村成立领导小组\n实施方案\n未组建的不得分。\n")
+    assert "实施方案" not in document.title
+    assert document.text[document.body_span[0] :].startswith("2分")

@@ -193,6 +193,11 @@ def _occurs(source: str, text: str) -> bool:
     return _compiled(source).search(text) is not None
 
 
+# The project dictionary glues a determiner to its noun (各企业, 每村 are names of lower levels): the
+# noun after it is still a word of its own ("企业" in 各企业 rules out a demand on villages).
+_DETERMINERS = frozenset("各每")
+
+
 @for_short_texts(maxsize=8192, text_arg=1)
 def _matches(source: str, text: str, start: int, end: int) -> tuple[tuple[int, int], ...]:
     out: list[tuple[int, int]] = []
@@ -207,7 +212,8 @@ def _matches(source: str, text: str, start: int, end: int) -> tuple[tuple[int, i
         if e - s <= 2:
             if bounds is None:
                 bounds = segment.boundaries(text[start:end])
-            if s - start not in bounds or e - start not in bounds:
+            glued = s > start and text[s - 1] in _DETERMINERS and s - 1 - start in bounds
+            if (s - start not in bounds and not glued) or e - start not in bounds:
                 # a longer alternative may begin one character later: 各村委会 is 各 + 村委会
                 pos = s + 1
                 continue

@@ -147,9 +147,13 @@ QUOTATION = lazy(
 )
 # "根据《……通知》（……号）有关要求，现将……": the document names its basis and goes on to its own
 # demand; only a clause that reports what another document says is a quotation.
+# (also without the title marks when the source is named: "根据草原法、草原防火条例的相关规定，镇政府
+# 同各村签订……"; a bare "根据有关规定，" still reports what the rules say)
 BASIS = lazy(
     "(?:根据|按照|依据|遵照)[^《。；，]{0,8}《[^》]{0,60}》(?:[、和及与]《[^》]{0,60}》)*"
-    "[^。；，]{0,24}?(?:要求|部署|精神|规定)[，,：:]"
+    "[^。；，]{0,24}?(?:要求|部署|精神|规定)[，,：:]|"
+    "(?:根据|按照|依据|遵照)[^《》“”。；，,]{0,30}?(?:法|条例|办法|细则|意见|通知|文件|决定)[^《》“”。；，,]{0,6}?"
+    "(?:的)?(?:有关|相关)?(?:要求|部署|精神|规定)[，,：:]"
 )
 
 

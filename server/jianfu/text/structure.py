@@ -35,6 +35,13 @@ _BODY_OPENING = lazy(r"^(?:现将|现就|根据|按照|依据|为)|如下[：:]\
 _TITLE_SUFFIX = lazy(
     r"(通知|意见|方案|办法|规定|决定|细则|规划|纲要|计划|要点|报告|请示|批复|函|通报|公告|通告|决议|指引|指南|措施|条例|规则|议案|纪要)$"
 )
+# Lines of the 版头 around the title, copied with it from a web page: neither title nor body.
+# 发文字号 "某政办发〔2024〕12号", "某市容工作领导小组[2019]5号"
+_DOC_NUMBER = lazy(r"^[^\s，。；：,;:]{1,24}[〔\[［(（【]\s*(?:19|20)\d{2}\s*[〕\]］)）】]\s*第?\s*\d{1,4}\s*号$")
+_MASTHEAD = lazy(r"^[^，。；：,;:]{2,40}文件$")  # 发文机关标志 "某省人民政府办公厅文件"
+_ISSUE_DATE = lazy(r"^[（(]\s*\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日[^）)]{0,12}[）)]$")  # "(2010年2月1日)"
+_TITLE_LINES = 4  # a long title wraps onto at most this many lines ("关于……的" / "通 知")
+_TITLE_MARKS = lazy("[。；;！？：:，,]")  # titles carry no sentence punctuation, no commas
 
 
 def split_paragraphs(text: str) -> tuple[Paragraph, ...]:
@@ -100,6 +107,70 @@ def _read(text: str) -> str:
     return reading_text(text.strip(" *#\u3000"))[0].strip(" *#\u3000")
 
 
+def _title(nonempty: list[Paragraph], norm_of: Callable[[Paragraph], str]) -> tuple[list[Paragraph], list[Paragraph]]:
+    """The title's lines and the lines after it (the 版头's masthead, 发文字号 and date left out of both).
+
+    A title copied from a web page or a PDF comes with its 版头 and wrapped: "某政办发〔2024〕12号 /
+    某县人民政府办公室 / 关于印发《……》的 / 通 知". Without a 版头, the first line is the title
+    (with a continuation line ending like one), as a draft is typed."""
+    skipped = 0
+    while skipped < min(3, len(nonempty) - 1) and _is_header_line(norm_of(nonempty[skipped])):
+        skipped += 1
+    lines = nonempty[skipped:]
+    # (a body line never wraps that way, but a flattened table's cells can: only after a 版头 or from 关于)
+    title = _wrapped_title(lines, norm_of) if skipped or "关于" in norm_of(lines[0]) else None
+    if title is None:
+        title = _typed_title(lines, norm_of)
+    if title is None and not skipped:
+        return [], nonempty
+    rest = lines[len(title or ()) :]
+    while rest[:1] and len(rest) > 1 and _is_header_line(norm_of(rest[0]), after_title=True):
+        rest = rest[1:]  # the 发文字号 or date under the title
+    return title or [], rest
+
+
+def _is_header_line(line: str, after_title: bool = False) -> bool:
+    return bool(_DOC_NUMBER.match(line) or (_ISSUE_DATE.match(line) if after_title else _MASTHEAD.match(line)))
+
+
+def _wrapped_title(lines: Sequence[Paragraph], norm_of: Callable[[Paragraph], str]) -> list[Paragraph] | None:
+    """Up to four lines without punctuation, the last ending like a title (the issuing organ's line above
+    "关于……" belongs to it)."""
+    total = 0
+    for n, p in enumerate(lines[:_TITLE_LINES], 1):
+        line = norm_of(p).lstrip("#").strip()
+        total += len(line)
+        if _TITLE_MARKS.search(line) or heading_level(line) is not None or total > 100:
+            return None
+        if _TITLE_SUFFIX.search(line):
+            return list(lines[:n]) if n < len(lines) else None
+    return None
+
+
+def _typed_title(lines: Sequence[Paragraph], norm_of: Callable[[Paragraph], str]) -> list[Paragraph] | None:
+    """The first line, plus a continuation line ending like a title."""
+    if len(lines) < 2:  # a lone paragraph is a passage to check, not a title
+        return None
+    first = lines[0]
+    title = [first]
+    # a line as rules read it: "行 动 考 核 结 果 的 通 报" from a letter-spaced PDF ends like a title
+    if (
+        not _TITLE_SUFFIX.search(norm_of(first))
+        and _TITLE_SUFFIX.search(norm_of(lines[1]))
+        and len(norm_of(lines[1])) <= 40
+        and heading_level(norm_of(lines[1])) is None
+    ):
+        title.append(lines[1])
+    candidate = "".join(norm_of(p).lstrip("#").strip() for p in title)
+    looks_like_title = (
+        heading_level(norm_of(first)) is None
+        and len(candidate) <= 80
+        and not re.search("[。；;！？：:]$", candidate)  # a sentence or an addressee line
+        and not re.search("[，,]", candidate)  # titles carry no commas; body sentences do
+    )
+    return title if looks_like_title else None
+
+
 def parse(text: str, *, path: str | None = None, encoding: str | None = None, wrapped: bool = True) -> Document:
     """``wrapped``: lines may be hard-wrapped (text drafts); False when every line is a paragraph (.docx)."""
     norm = normalize(text)
@@ -108,33 +179,13 @@ def parse(text: str, *, path: str | None = None, encoding: str | None = None, wr
     if not nonempty:
         return Document(text, norm, paragraphs, "", None, None, (0, len(text)), None, None, (), 0, path, encoding)
 
-    # Title: the first non-empty paragraph, plus a continuation line ending like a title.
-    first = nonempty[0]
-    title_paras = [first]
-    # a line as rules read it: "行 动 考 核 结 果 的 通 报" from a letter-spaced PDF ends like a title
     norm_of = lambda p: _reading(norm[p.start : p.end].strip())  # noqa: E731
-    if (
-        len(nonempty) > 1
-        and not _TITLE_SUFFIX.search(norm_of(first))
-        and _TITLE_SUFFIX.search(norm_of(nonempty[1]))
-        and len(norm_of(nonempty[1])) <= 40
-        and heading_level(norm_of(nonempty[1])) is None
-    ):
-        title_paras.append(nonempty[1])
-    title_candidate = "".join(norm_of(p).lstrip("#").strip() for p in title_paras)
-    looks_like_title = (
-        len(nonempty) > 1  # a lone paragraph is a passage to check, not a title
-        and heading_level(norm_of(first)) is None
-        and len(title_candidate) <= 80
-        and not re.search("[。；;！？：:]$", title_candidate)  # a sentence or an addressee line
-        and not re.search("[，,]", title_candidate)  # titles carry no commas; body sentences do
-    )
-    if looks_like_title:
-        title = title_candidate
+    title_paras, rest = _title(nonempty, norm_of)
+    if title_paras:
+        title = "".join(norm_of(p).lstrip("#").strip() for p in title_paras)
         title_span: tuple[int, int] | None = (title_paras[0].start, title_paras[-1].end)
-        rest = nonempty[len(title_paras) :]
     else:
-        title, title_span, rest = "", None, nonempty
+        title, title_span = "", None
 
     addressee_span = None
     if (
