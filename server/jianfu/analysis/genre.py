@@ -14,6 +14,7 @@ changes what a sentence means.
 - ``attainment``: a star rating, acceptance standard or 达标/创建 campaign whose title names villages, schools or
   their stations (农家书屋星级评定办法, 村级综治中心规范化建设验收标准): its measurable criteria are the grade
   they must reach.
+- ``enterprise``: a document whose title is about enterprises (企业……评分细则): its scored items bind firms.
 - ``app``: a document whose title or body names a government app, mini-program or account (“××通”APP,
   小程序, 公众号): it names the app once, and its later lines speak of 注册率, 推广完成情况, 签到情况
   without naming it again.
@@ -59,7 +60,12 @@ _GENRES = (
     ),
     # about petition work (信访工作考核办法, 信访维稳责任书): its scores and ranks are judged by petitions
     ("petition", lazy("信访|上访|维稳")),
+    # a document whose subject is enterprises (企业安全生产标准化评分细则): its scored items bind firms, not
+    # the lower levels of government
+    ("enterprise", lazy("企业|公司|生产经营单位")),
 )
+# every genre a rule may name (frames' ``genre`` / ``not_genre``): those read from the title, an app, a contest
+NAMES = frozenset(name for name, _ in _GENRES) | {"app", "contest"}
 _RANKING_NOTICE = lazy("通报|情况|得分")
 # a results notice whose title was lost (pasted from a web page): its opening and its rank lines
 # (a progress notice ranks too: "现将2020年一季度推广使用情况通报如下……在全区同级单位中排名靠后")

@@ -18,13 +18,14 @@ from functools import cached_property
 from typing import Any
 
 from jianfu.analysis.factors import best
+from jianfu.analysis.genre import NAMES as genre_names
 from jianfu.analysis.lexicons import LexiconError, Slot, compile_slot
 from jianfu.analysis.mode import ALWAYS_SILENT, mode
 from jianfu.analysis.sentences import sentence_spans
 from jianfu.kinds.base import ParamError
 
 FRAME_KEYS = {"name", "match", "gap", "ordered", "needs", "unless", "genre", "not_genre", "mark", "context", "note"}
-GENRES = {"assessment", "ranking", "pledge", "notice", "village", "petition", "app", "attainment", "contest"}
+GENRES = genre_names  # the genres analysis.genre reads
 DEFAULT_GAP = 40
 
 
