@@ -93,11 +93,17 @@ def test_every_pattern_is_woken_by_an_anchor_written_in_it() -> None:
     assert not missing, f"运行 python scripts/complete_anchors.py 补全锚点：{missing}"
 
 
-def test_word_index_finds_what_substring_tests_find() -> None:
+@pytest.mark.parametrize("automaton", [True, False], ids=["automaton", "pure-python"])
+def test_word_index_finds_what_substring_tests_find(automaton: bool) -> None:
+    """Both ways of finding the words (the C automaton where its wheel exists, the pure-Python index
+    on CPUs without one) find exactly the words a substring test finds."""
+    if automaton:
+        pytest.importorskip("ahocorasick")
     rng = random.Random(7)
     alphabet = "要各乡镇村报送落实情况每月于前"
     words = {"".join(rng.choice(alphabet) for _ in range(rng.randint(1, 4))) for _ in range(300)}
-    index = WordIndex(words)
+    index = WordIndex(words, automaton=automaton)
+    assert (index._automaton is not None) == automaton
     for _ in range(300):
         text = "".join(rng.choice(alphabet + "，。") for _ in range(rng.randint(0, 60)))
         assert index.present(text) == {w for w in words if w in text}
