@@ -31,7 +31,7 @@ NEGATION_BEFORE = lazy(
     # 规范 cleans a practice up ("规范创建示范活动"), except where it says how to do it ("规范开展")
     # or names a grade ("引领型、规范型、提升型三个档次"); as a verb it takes an object after it: a scored
     # line's "台账规范（2分）", "记录规范、真实" says how the papers are
-    '严格规范|规范(?!的|化|型|开展|实施|有序|运行|运作|设立|设置|签订|组织|推进|建设|填报|报送|上墙)(?=[\u4e00-\u9fff“"《])|'
+    '严格规范|规范(?!的|化|型|开展|实施|有序|运行|运作|设立|设置|建立|成立|组建|签订|组织|推进|建设|填报|报送|上墙)(?=[\u4e00-\u9fff“"《])|'
     "不对|不把|不以|不将|不作|不列入|不纳入|不开展|不进行|不召开|不安排|不设|不提|不层层|未经[^，。；]{0,20}不|"
     # a bare 不 before a verb, except words where 不 does not negate the act:
     # 不断/不仅/不少/不同/不足/不定期/不论/不管/不但/不久/不利/不良/不够/不满/不超过/不低于…,
