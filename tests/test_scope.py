@@ -56,6 +56,9 @@ def test_a_document_about_burden_reduction_reports_nothing_it_names(rules) -> No
     assert rules_found(rules, news) - {"JF201", "JF202", "JF205"} == set()
     passage = f"为持续推进基层减负，我县出台以下措施。\n{lines}"
     assert rules_found(rules, passage) - {"JF201", "JF202", "JF205"} == set()
+    # a news story whose 减负 is quoted, its title not copied
+    story = f"从5月起，全县100多个政务公众号停止运营，给基层干部“减负”。\n{lines}"
+    assert rules_found(rules, story) - {"JF201", "JF202", "JF205"} == set()
     # the control: the same lines in a plan about something else do flag
     plan = f"关于推进乡村治理的工作方案\n各乡镇：\n{lines}"
     assert {"JF701", "JF1403"} <= rules_found(rules, plan)

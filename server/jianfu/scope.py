@@ -23,7 +23,8 @@ _CRITICAL_OPENING = lazy(
 # a document about burden reduction itself ("……为村级组织减负", "开展……专项治理行动为基层减负"): the practices
 # it names are the ones it clears away, limits or reports cleared
 _BURDEN_REDUCTION = lazy(
-    "为(?:基层|村级组织|村（社区）|社区|乡镇|村)[^。，；]{0,4}?减负|基层减负|社区减负|减负(?:增效|工作|措施|举措|专项|清单|行动)|"
+    '[为给](?:基层|村级组织|村（社区）|社区|乡镇|村)[^。，；]{0,6}?[“"]?减负|基层减负|社区减负|减负(?:增效|工作|措施|举措|专项|清单|行动)|'
+    "减轻基层(?:干部)?负担|"
     "整治形式主义|纠治形式主义|形式主义、官僚主义"
 )
 # "二、存在的主要问题", "（一）典型案例", "形式主义的主要表现", "问题清单"
