@@ -21,12 +21,15 @@ import sys
 import threading
 from typing import Any
 
+from jianfu.firstchars import guarded
+
 # The stored entries (pattern, flags) -> (flags, code, groups, groupindex, indexgroup); None until read.
 _store: dict[tuple[str, int], tuple[Any, ...]] | None = None
 _added = False
 _lock = threading.Lock()
 _MAX_ENTRIES = 5000  # a store grown past this (rule files edited many times) starts again
 _NAME = "regex-code"
+_GUARD = "first-chars-1"  # the version of the guard the stored code was built with
 
 try:  # CPython 3.11+: the parser, the code generator and the engine's constructor that re uses
     import _sre
@@ -66,8 +69,10 @@ def compile(pattern: str, flags: int = 0) -> re.Pattern[str]:  # noqa: A001 - st
 
 
 def _compile(pattern: str, flags: int) -> tuple[re.Pattern[str], tuple[Any, ...]]:
-    """What ``re._compiler.compile`` does, keeping the code it builds."""
-    parsed = _parser.parse(pattern, flags)
+    """What ``re._compiler.compile`` does, keeping the code it builds. The code is that of the guarded
+    expression (``firstchars``: the same matches, most places skipped on one class test); the pattern
+    object still carries the rule's own text, which ``explain`` shows and the factor analysis reads."""
+    parsed = _parser.parse(guarded(pattern, flags), flags)
     code = _compiler._code(parsed, flags)
     groupindex = dict(parsed.state.groupdict)
     indexgroup: list[str | None] = [None] * parsed.state.groups
@@ -82,7 +87,8 @@ def _compile(pattern: str, flags: int) -> tuple[re.Pattern[str], tuple[Any, ...]
 def _key() -> bytes:
     from jianfu import datacache
 
-    return datacache.digest([f"{sys.version}\0{_sre.MAGIC}\0{_sre.CODESIZE}".encode()])
+    # (_GUARD: code stored before the first-character guard must not be reused for the guarded one)
+    return datacache.digest([f"{sys.version}\0{_sre.MAGIC}\0{_sre.CODESIZE}\0{_GUARD}".encode()])
 
 
 def _entries() -> dict[tuple[str, int], tuple[Any, ...]]:
