@@ -42,6 +42,7 @@ def _texts() -> list[str]:
         ("x*", "x*"),  # a match may be empty
         ("\\d+分", "\\d+分"),  # a category: no useful set
         ("(?i)app", "(?i)app"),  # case folded
+        ("(?m)扣\\d分|不得分$", "(?m)(?=[不扣])(?:扣\\d分|不得分$)"),  # after the flags, which must lead
     ],
 )
 def test_the_guard_names_the_first_characters_or_leaves_the_pattern_alone(pattern: str, expected: str) -> None:
@@ -62,6 +63,35 @@ def test_every_bundled_expression_finds_the_same_matches_guarded() -> None:
         for text in texts:
             assert [m.span() for m in guard.finditer(text)] == [m.span() for m in plain.finditer(text)], expression
     assert changed > 100  # the guard applies to most of the rules' expressions
+
+
+def test_every_module_expression_finds_the_same_matches_guarded() -> None:
+    """The analysis' own cues (``lazy`` expressions in every jianfu module), with their flags."""
+    import importlib
+    import pkgutil
+
+    import jianfu
+    from jianfu.lazyre import LazyRegex
+
+    lazies = []
+    for module_info in pkgutil.walk_packages(jianfu.__path__, "jianfu."):
+        if module_info.name.startswith(("jianfu.lsp", "jianfu.http", "jianfu.wps")) or module_info.name.endswith(
+            "__main__"
+        ):
+            continue  # servers: no cues of their own, heavier imports; __main__ runs the command line
+        module = importlib.import_module(module_info.name)
+        lazies += [value for value in vars(module).values() if isinstance(value, LazyRegex)]
+    texts = _texts()
+    changed = 0
+    for lazy_regex in lazies:
+        source = guarded(lazy_regex.pattern, lazy_regex.flags)
+        if source == lazy_regex.pattern:
+            continue
+        changed += 1
+        plain, guard = re.compile(lazy_regex.pattern, lazy_regex.flags), re.compile(source, lazy_regex.flags)
+        for text in texts:
+            assert [m.span() for m in guard.finditer(text)] == [m.span() for m in plain.finditer(text)], source
+    assert changed > 20
 
 
 def test_the_compiled_pattern_keeps_the_rule_s_own_text() -> None:

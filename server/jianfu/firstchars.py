@@ -28,11 +28,15 @@ def guarded(pattern: str, flags: int = 0) -> str:
     """``pattern`` with a lookahead of its possible first characters, or unchanged where the engine
     already skips on its own (a literal or class first), where a match may be empty or start
     anywhere, or where case is folded."""
-    if C is None or flags & re.IGNORECASE or _GLOBAL_FLAGS.match(pattern):
+    if C is None or flags & re.IGNORECASE:
         return pattern
+    inline = _GLOBAL_FLAGS.match(pattern)  # "(?m)…": the guard goes after the flags, which must lead
+    lead = inline.group(0) if inline else ""
     try:
         parsed = _parser.parse(pattern, flags)
     except (re.error, RecursionError):
+        return pattern
+    if parsed.state.flags & re.IGNORECASE:
         return pattern
     if not parsed.data or parsed.data[0][0] in (C.LITERAL, C.IN, C.AT):
         return pattern  # re skips to the literal or class itself; an anchor has its own fast path
@@ -42,7 +46,7 @@ def guarded(pattern: str, flags: int = 0) -> str:
     chars, nullable = found
     if nullable or not chars or len(chars) > MAX_CHARS:
         return pattern
-    return f"(?=[{''.join(_escaped(c) for c in sorted(chars))}])(?:{pattern})"
+    return f"{lead}(?=[{''.join(_escaped(c) for c in sorted(chars))}])(?:{pattern[len(lead) :]})"
 
 
 def _escaped(char: str) -> str:
