@@ -59,6 +59,9 @@ def test_a_document_about_burden_reduction_reports_nothing_it_names(rules) -> No
     # a news story whose 减负 is quoted, its title not copied
     story = f"从5月起，全县100多个政务公众号停止运营，给基层干部“减负”。\n{lines}"
     assert rules_found(rules, story) - {"JF201", "JF202", "JF205"} == set()
+    # what it still demands of its own: the report on how it was carried out
+    closing = f"为持续推进基层减负，我县出台以下措施。\n{lines}各乡镇贯彻落实情况请于6月底前报送县委办公室。\n"
+    assert rules_found(rules, closing) - {"JF201", "JF202", "JF205"} == {"JF301"}
     # the control: the same lines in a plan about something else do flag
     plan = f"关于推进乡村治理的工作方案\n各乡镇：\n{lines}"
     assert {"JF701", "JF1403"} <= rules_found(rules, plan)

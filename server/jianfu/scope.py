@@ -37,6 +37,28 @@ _CRITICAL_HEADING = lazy(
 _TASK_HEADING = "整改|解决|防止|避免|聚焦|针对|着力|围绕|整治|治理|破解|化解|排查"
 
 
+# What a burden-reduction document still demands of its own: the report on how it was carried out
+# ("各地落实情况请于6月底前报送"), which the regulation restricts in that document as in any other
+# (a report of ledgers and photos it names is one of the practices it clears away).
+STILL_DEMANDED_IN_BURDEN_REDUCTION = frozenset({"JF301"})
+_OWN_IMPLEMENTATION = lazy("贯彻|落实情况|执行情况|实施情况|推进情况|进展情况|整改情况")
+
+
+def still_demanded(document: Document, rule: str, start: int, end: int) -> bool:
+    """Whether a finding inside a burden-reduction document is the report on its own implementation."""
+    return (
+        rule in STILL_DEMANDED_IN_BURDEN_REDUCTION and _OWN_IMPLEMENTATION.search(document.norm, start, end) is not None
+    )
+
+
+def is_about_burden_reduction(document: Document) -> bool:
+    body_start, body_end = document.body_span
+    return bool(
+        (document.title and _BURDEN_REDUCTION.search(document.title))
+        or _BURDEN_REDUCTION.search(document.norm, body_start, min(body_end, body_start + OPENING_REACH))
+    )
+
+
 def descriptive_spans(document: Document) -> list[tuple[int, int]]:
     """Spans of the text where practices are described, not required."""
     if document.title and _CRITICAL_TITLE.search(document.title):
@@ -44,9 +66,7 @@ def descriptive_spans(document: Document) -> list[tuple[int, int]]:
     body_start, body_end = document.body_span
     if _CRITICAL_OPENING.search(document.norm, body_start, min(body_end, body_start + OPENING_REACH)):
         return list(document.read_spans)
-    if (document.title and _BURDEN_REDUCTION.search(document.title)) or _BURDEN_REDUCTION.search(
-        document.norm, body_start, min(body_end, body_start + OPENING_REACH)
-    ):
+    if is_about_burden_reduction(document):
         return list(document.read_spans)
     spans: list[tuple[int, int]] = []
     for section in document.sections:
