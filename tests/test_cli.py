@@ -187,6 +187,7 @@ def test_rules_and_explain() -> None:
     assert jianfu("explain", "JF999").returncode == 2
     title_rule = jianfu("explain", "JF812").stdout
     assert "标题中（只读标题）：" in title_rule and "除外：" in title_rule
+    assert "正文中有此则除外：" in jianfu("explain", "JF703").stdout  # a title rule silenced by its body
 
 
 def test_usage_errors_exit_2_in_chinese() -> None:

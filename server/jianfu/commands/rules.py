@@ -89,6 +89,7 @@ def _title_lines(rule: Rule) -> list[str]:
     out = ["", "标题中（只读标题）："]
     out += [f"  · {p.pattern}" for p in rule.params["patterns"]]
     out += [f"  除外：{p.pattern}" for p in rule.params["unless"]]
+    out += [f"  正文中有此则除外：{p.pattern}" for p in rule.params.get("unless_body", ())]
     return out
 
 
