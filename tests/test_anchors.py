@@ -150,3 +150,29 @@ def test_the_factors_table_holds_every_expression_the_bundled_rules_ask_about() 
 
     missing = sorted(_expressions() - set(factors._table()))
     assert not missing, f"run: python scripts/build_factors_table.py ({len(missing)} missing, e.g. {missing[:3]})"
+
+
+def test_the_pure_python_index_gives_the_engine_the_same_findings(monkeypatch) -> None:
+    """On a CPU without pyahocorasick's wheel the engine runs on the pure-Python index: same findings."""
+    from jianfu.analysis import wordindex
+    from jianfu.engine import Checker
+    from jianfu.text.structure import parse
+
+    rules, _ = load_rules()
+    texts = [
+        json.loads(line)["text"]
+        for path in sorted((ROOT / "tests" / "data" / "passages").glob("p*.jsonl"))
+        for line in path.read_text(encoding="utf-8").splitlines()
+        if line.strip()
+    ]
+    sample = random.Random(3).sample(texts, 40)
+    with_automaton = [Checker(rules).check(parse(t)).findings for t in sample]
+    assert sum(map(len, with_automaton)) > 20  # passages that do have findings to lose
+    monkeypatch.setattr(wordindex, "ahocorasick", None)
+    wordindex.index_of.cache_clear()
+    try:
+        checker = Checker(rules)
+        assert checker._anchor_index._automaton is None
+        assert [checker.check(parse(t)).findings for t in sample] == with_automaton
+    finally:
+        wordindex.index_of.cache_clear()
