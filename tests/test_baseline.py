@@ -88,16 +88,16 @@ def test_check_and_assess_with_a_baseline_draft_or_json(tmp_path: Path) -> None:
         entry = json.loads(done.stdout)["files"][0]
         assert (entry["baseline"]["new"], entry["baseline"]["remaining"], len(entry["baseline"]["resolved"])) == (
             2,
-            21,
+            20,
             4,
         )
         assert sorted(f["rule"] for f in entry["findings"] if f["baseline"] == NEW) == ["JF1601", "JF309"]
-        assert "新增 2 处，仍存在 21 处，已解决 4 处" in done.stderr
+        assert "新增 2 处，仍存在 20 处，已解决 4 处" in done.stderr
     report = tmp_path / "报告.html"
     assert jianfu("check", str(new), "--baseline", str(old), "-o", str(report)).returncode == 1
     page = report.read_text("utf-8")
-    assert page.count('<td class="change">新增</td>') == 2 and page.count('<td class="change">仍存在</td>') == 21
-    assert "新增 2 处，仍存在 21 处，已解决 4 处" in page and page.count("<li>JF") == 4
+    assert page.count('<td class="change">新增</td>') == 2 and page.count('<td class="change">仍存在</td>') == 20
+    assert "新增 2 处，仍存在 20 处，已解决 4 处" in page and page.count("<li>JF") == 4
     text = jianfu("check", str(new), "--baseline", str(old)).stdout
     assert "已解决  JF303  原第12段 （二）对发生重大群体性事件的单位，年度考核实行“一票否决”。" in text
     form = tmp_path / "表.json"
@@ -106,7 +106,7 @@ def test_check_and_assess_with_a_baseline_draft_or_json(tmp_path: Path) -> None:
     jsonschema.validate(payload, json.loads((REPO / "server/jianfu/schemas/assessment.schema.json").read_text("utf-8")))
     assessed = payload["assessments"][0]
     statuses = [q["status"] for row in assessed["rows"] for q in row["quotes"]]
-    assert statuses.count("新增") == 2 and statuses.count("仍存在") == 21 and len(assessed["resolved"]) == 4
+    assert statuses.count("新增") == 2 and statuses.count("仍存在") == 20 and len(assessed["resolved"]) == 4
     missing = jianfu("check", str(new), "--baseline", str(tmp_path / "没有.docx"))
     assert missing.returncode == 2 and "基线文件" in missing.stderr
 
