@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 
 from jianfu.text.count import count_chars
+from jianfu.analysis import direction
 from jianfu.text.structure import heading_level, parse
 
 NOTICE = """关于进一步加强
@@ -197,3 +198,16 @@ def test_a_flattened_table_is_not_read_as_a_wrapped_title() -> None:
     document = parse("组建机构\n2分\n各村成立领导小组\n实施方案\n未组建的不得分。\n")
     assert "实施方案" not in document.title
     assert document.text[document.body_span[0] :].startswith("2分")
+
+
+@pytest.mark.parametrize("chrome", ["29.12.2014  19:59", "发布时间：2024-05-01 09:30", "来源：县政府办公室"])
+def test_the_addressee_after_a_web_pages_date_or_source_line(chrome: str) -> None:
+    text = f"关于报送工作总结的函\n{chrome}\n各市文化和旅游局：\n请于12月31日前将工作总结报送我厅。\n"
+    document = parse(text)
+    assert document.text[slice(*document.addressee_span)] == "各市文化和旅游局："
+    assert direction.read(document).direction == direction.DOWNWARD
+
+
+def test_a_date_line_alone_is_no_reason_to_take_the_next_sentence_for_an_addressee() -> None:
+    document = parse("关于做好防汛工作的通知\n2024-05-01\n现将有关事项通知如下：\n一、加强值守。\n")
+    assert document.addressee_span is None

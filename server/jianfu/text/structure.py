@@ -30,6 +30,8 @@ _DATE = lazy(
 )
 _ATTACHMENT = lazy(r"^\s*附\s*件\s*(?:\d+|[：:])")
 _ADDRESSEE = lazy(r"^[^。；;！？]{2,120}[：:]\s*$")
+# a web page's date, time or source line: "29.12.2014  19:59", "发布时间：2024-05-01", "来源：县政府办"
+_PAGE_CHROME = lazy(r"^(?:[\d.\-/年月日:：\s]{6,24}|(?:发布|更新|成文)(?:时间|日期)[:：].{0,40}|来源[:：].{0,40})$")
 # "现将……通报如下：", "根据……要求，现就……通知如下：" end with a colon too, but open the body
 _BODY_OPENING = lazy(r"^(?:现将|现就|根据|按照|依据|为)|如下[：:]\s*$")
 _TITLE_SUFFIX = lazy(
@@ -188,14 +190,18 @@ def parse(text: str, *, path: str | None = None, encoding: str | None = None, wr
         title, title_span = "", None
 
     addressee_span = None
+    # a page copied from the web may put its date, time or source between the title and the 主送
+    skip = 0
+    while skip < min(2, len(rest) - 1) and _PAGE_CHROME.match(norm_of(rest[skip])):
+        skip += 1
     if (
         rest
-        and _ADDRESSEE.match(norm_of(rest[0]))
-        and not _BODY_OPENING.search(norm_of(rest[0]))
-        and heading_level(norm_of(rest[0])) is None
+        and _ADDRESSEE.match(norm_of(rest[skip]))
+        and not _BODY_OPENING.search(norm_of(rest[skip]))
+        and heading_level(norm_of(rest[skip])) is None
     ):
-        addressee_span = (rest[0].start, rest[0].end)
-        rest = rest[1:]
+        addressee_span = (rest[skip].start, rest[skip].end)
+        rest = rest[:skip] + rest[skip + 1 :]
 
     # From the end: 成文日期, the issuing organ(s) above it, then 附件.
     signature_start = None
