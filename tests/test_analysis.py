@@ -349,3 +349,18 @@ def test_a_slot_whose_expression_began_inside_the_previous_slot_is_looked_for_ag
     slots = ["@village_units", "re:成立|设立|建立", "re:[\\u4e00-\\u9fff]{1,6}?(?:宣传站|工作站)"]
     (compiled,) = frame.compile_frames([{"match": slots, "gap": 16}])
     assert frame.hits(compiled, "各社区建立禁毒宣传站。", frozenset()) == [(0, 10)]
+
+
+@pytest.mark.parametrize(
+    ("text", "first"),
+    [
+        ("有悬挂标识牌的办公室。（1分）\n实地查看。", "有悬挂标识牌的办公室。（1分）"),
+        ("有悬挂标识牌的办公室。(1分)实地查看，没标牌不给分。", "有悬挂标识牌的办公室。(1分)"),
+        ("有悬挂标识牌的办公室。\n（1分）", "有悬挂标识牌的办公室。\n"),
+    ],
+)
+def test_an_items_points_after_its_full_stop_belong_to_it(text: str, first: str) -> None:
+    from jianfu.analysis.sentences import sentence_spans
+
+    start, end = sentence_spans(text)[0]
+    assert text[start:end] == first

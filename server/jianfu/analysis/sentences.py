@@ -5,7 +5,8 @@ of text (a table cell, or an item that lost its line break when pasted from a we
 "组建机构。2分 各村居成立领导小组" is three units. One plain space between two Chinese
 characters is a stray from a PDF or a web page ("采 取一票否决", "月度 考核") and ends
 nothing, unless it follows a score ("2分 各村居"); nor does one beside a pause mark, an opening quote or
-bracket, or before an item's points in brackets. Commas do not end a sentence: the
+bracket, or before an item's points in brackets; points standing alone after an item's full stop
+("……的办公室。（1分）") belong to that item. Commas do not end a sentence: the
 object of a demand is often a comma or 60 字 away from its verb.
 """
 
@@ -35,8 +36,24 @@ def sentence_spans(text: str) -> tuple[tuple[int, int], ...]:
     for m in _END.finditer(text):
         end = m.end() if not m.group(0).isspace() else m.start()
         if text[start:end].strip():
-            spans.append((start, end))
+            _add(spans, text, start, end)
         start = m.end()
     if text[start:].strip():
-        spans.append((start, len(text)))
+        _add(spans, text, start, len(text))
     return tuple(spans)
+
+
+# An item's points after its full stop, on the same line: "有……标识牌的办公室。（1分）"
+_POINTS = lazy(r"[ \t\u3000]*[（(]\s*\d{1,4}(?:\.\d+)?\s*分\s*[）)][。；;]?")
+
+
+def _add(spans: list[tuple[int, int]], text: str, start: int, end: int) -> None:
+    """Append a sentence; points opening it right after the previous one's 。 belong to that item
+    (lines joined into one block: "……的办公室。（1分）实地查看，没标牌不给分。")."""
+    points = _POINTS.match(text, start, end)
+    if points and spans and "\n" not in text[spans[-1][1] - 1 : start]:
+        spans[-1] = (spans[-1][0], points.end())
+        start = points.end()
+        if not text[start:end].strip():
+            return
+    spans.append((start, end))
