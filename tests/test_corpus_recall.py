@@ -17,7 +17,9 @@ import pytest
 SHARED = Path(__file__).resolve().parents[1].parent / "shared"
 SCORER = SHARED / "tools" / "score_corpus.py"
 
-RECALL_AT_LEAST = 0.89  # of the labelled requirements, all passages (197/220 = 0.90)
+RECALL_AT_LEAST = 0.89  # of the labelled requirements, all passages (199/220 = 0.90)
+# of the requirements in passages labelled UNCERTAIN (scored apart: 64/102 = 0.63 now)
+UNCERTAIN_RECALL_AT_LEAST = 0.61
 NEGATIVES_FLAGGED_AT_MOST = 0.02  # of the passages that impose nothing (1/74 now)
 
 
@@ -30,4 +32,6 @@ def test_recall_and_false_alarms_on_real_passages_hold() -> None:
     found, total = map(int, re.search(r"recall (\d+)/(\d+)", summary).groups())
     flagged, negatives = map(int, re.search(r"negatives flagged (\d+)/(\d+)", summary).groups())
     assert found / total >= RECALL_AT_LEAST, summary
+    found_u, total_u = map(int, re.search(r"uncertain (\d+)/(\d+)", summary).groups())
+    assert found_u / total_u >= UNCERTAIN_RECALL_AT_LEAST, summary
     assert flagged / negatives <= NEGATIVES_FLAGGED_AT_MOST, summary
