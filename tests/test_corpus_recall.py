@@ -17,7 +17,7 @@ import pytest
 SHARED = Path(__file__).resolve().parents[1].parent / "shared"
 SCORER = SHARED / "tools" / "score_corpus.py"
 
-RECALL_AT_LEAST = 0.89  # of the labelled requirements, all passages (199/220 = 0.90)
+RECALL_AT_LEAST = 0.90  # of the labelled requirements, all passages (201/220 = 0.91)
 # of the requirements in passages labelled UNCERTAIN (scored apart: 64/102 = 0.63 now)
 UNCERTAIN_RECALL_AT_LEAST = 0.61
 NEGATIVES_FLAGGED_AT_MOST = 0.02  # of the passages that impose nothing (1/74 now)
