@@ -62,8 +62,9 @@ _GENRES = (
     ),
     # about petition work (信访工作考核办法, 信访维稳责任书): its scores and ranks are judged by petitions
     ("petition", lazy("信访|上访|维稳")),
-    # a notice calling a meeting: its list of 参会人员 names who must come, no verb needed
-    ("meeting", lazy("召开|会议|大会|现场会|推进会|观摩会|座谈会|视频会|培训班")),
+    # a notice calling a meeting: its list of 参会人员 names who must come, no verb needed (a 会议纪要 records
+    # who came)
+    ("meeting", lazy("^(?!.*纪要).*?(?:召开|会议|大会|现场会|推进会|观摩会|座谈会|视频会|培训班)")),
     # a document whose subject is enterprises (企业安全生产标准化评分细则): its scored items bind firms, not
     # the lower levels of government
     ("enterprise", lazy("企业|公司|生产经营单位")),
