@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from jianfu.text.count import count_chars
 from jianfu.analysis import direction
+from jianfu.text.count import count_chars
 from jianfu.text.structure import heading_level, parse
 
 NOTICE = """关于进一步加强
