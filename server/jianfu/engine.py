@@ -71,14 +71,22 @@ def resolve_doc_type(document: Document, settings: Settings) -> str:
 
 def special_topic_active(rule: Rule, document: Document, settings: Settings) -> bool:
     """除专门文件外: the rule stands down when the draft is specifically about its matter."""
-    if not rule.special_topics:
+    return _about(rule.special_topics, document, settings)
+
+
+def outside_only_topics(rule: Rule, document: Document, settings: Settings) -> bool:
+    """A rule written for the 专门文件 of some matters (``only_topics``) and a draft about none of them."""
+    return bool(rule.only_topics) and not _about(rule.only_topics, document, settings)
+
+
+def _about(topics: tuple[str, ...], document: Document, settings: Settings) -> bool:
+    """Whether the draft is a 专门文件 on one of ``topics``: as declared in the settings, else by its title."""
+    if not topics:
         return False
     if settings.special_topics is not None:
-        return any(topic in settings.special_topics for topic in rule.special_topics)
-    return any(
-        re.search(topic, document.norm[slice(*document.title_span)] if document.title_span else "")
-        for topic in rule.special_topics
-    )
+        return any(topic in settings.special_topics for topic in topics)
+    title = document.norm[slice(*document.title_span)] if document.title_span else ""
+    return any(re.search(topic, title) for topic in topics)
 
 
 class Checker:
@@ -150,6 +158,7 @@ class Checker:
                 and self.settings.enabled(r.id)
                 and addressing.direction in r.directions
                 and not special_topic_active(r, document, self.settings)
+                and not outside_only_topics(r, document, self.settings)
             )
             if len(self._active) >= KEPT_TITLES:
                 self._active.clear()

@@ -20,7 +20,7 @@ from jianfu.model import Severity
 
 RULE_ID = re.compile(r"^JF\d{3,4}$")
 COMMON_REQUIRED = ("id", "title", "article", "clause", "kind", "severity", "message", "why", "suggestion", "examples")
-COMMON_OPTIONAL = ("enabled", "special_topics", "directions", "doc_url", "tags")
+COMMON_OPTIONAL = ("enabled", "special_topics", "only_topics", "directions", "doc_url", "tags")
 
 
 class RuleError(ValueError):
@@ -61,6 +61,7 @@ class Rule:
     examples: Examples
     params: dict[str, Any] = field(default_factory=dict)  # the kind's own keys, compiled
     special_topics: tuple[str, ...] = ()  # topics whose 专门文件 make this rule stand down
+    only_topics: tuple[str, ...] = ()  # topics whose 专门文件 alone this rule reads (none: every document)
     # 行文方向 the rule applies to: a rule on demands of lower levels stands down in a 请示, 报告 or 函
     directions: tuple[str, ...] = ALL_DIRECTIONS
     enabled: bool = True
@@ -176,6 +177,9 @@ def parse_rule(data: Any, where: str, expected_id: str | None = None) -> Rule:
     topics = data.get("special_topics", [])
     if not isinstance(topics, list) or not all(isinstance(t, str) for t in topics):
         raise fail("special_topics", "应为字符串列表。")
+    only_topics = data.get("only_topics", [])
+    if not isinstance(only_topics, list) or not all(isinstance(t, str) for t in only_topics):
+        raise fail("only_topics", "应为字符串列表（规则只检查以这些事项为主题的专门文件）。")
     directions = data.get("directions", kinds.default_directions(kind))
     if isinstance(directions, str):
         directions = [directions]
@@ -201,6 +205,7 @@ def parse_rule(data: Any, where: str, expected_id: str | None = None) -> Rule:
         examples=examples,
         params=params,
         special_topics=tuple(topics),
+        only_topics=tuple(only_topics),
         directions=tuple(directions),
         enabled=bool(data.get("enabled", True)),
         path=where,
