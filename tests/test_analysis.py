@@ -81,6 +81,18 @@ def test_a_longer_word_one_character_after_a_rejected_short_match_is_found() -> 
     assert [text[s:e] for s, e in slot.finditer(text, 0, len(text))] == ["村委会"]
 
 
+def test_a_two_character_word_heading_a_glued_compound_is_found() -> None:
+    # the dictionary glues 台账资料 (a lexicon entry): 台账 is its head, not a piece of another word
+    segment.add_words(["台账资料"])
+    slot = lexicons.compile_slot("台账")
+    text = "保洁员不少于8人，有具体台账资料。"
+    assert [text[s:e] for s, e in slot.finditer(text, 0, len(text))] == ["台账"], segment.words(text)
+    # but a two-character word still must begin on a word boundary: 上报 in 向上报告 is no verb
+    verb = lexicons.compile_slot("上报")
+    other = "有关情况要及时向上报告"
+    assert verb.finditer(other, 0, len(other)) == [], segment.words(other)
+
+
 def test_unless_rules_out_near_the_match_not_across_a_run_on_sentence() -> None:
     (compiled,) = frame.compile_frames([{"match": ["各村", "负总责"], "unless": ["企业"]}])
     near = "各村对辖区企业安全负总责。"

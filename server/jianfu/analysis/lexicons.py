@@ -213,13 +213,24 @@ def _matches(source: str, text: str, start: int, end: int) -> tuple[tuple[int, i
             if bounds is None:
                 bounds = segment.boundaries(text[start:end])
             glued = s > start and text[s - 1] in _DETERMINERS and s - 1 - start in bounds
-            if (s - start not in bounds and not glued) or e - start not in bounds:
+            if (s - start not in bounds and not glued) or (
+                e - start not in bounds and not _heads_compound(text, s, e, start, bounds)
+            ):
                 # a longer alternative may begin one character later: 各村委会 is 各 + 村委会
                 pos = s + 1
                 continue
         out.append((s, e))
         pos = e
     return tuple(out)
+
+
+def _heads_compound(text: str, s: int, e: int, start: int, bounds: frozenset[int]) -> bool:
+    """A two-character match that begins a word of four or more (台账 in 台账资料): the head of a compound
+    noun the dictionary glued, not a piece of another word (报 in 报表, 上报 in 向上报告)."""
+    if e - s != 2 or s - start not in bounds or text[s] in _DETERMINERS:
+        return False  # (各村 in 各村委会 is a determiner glued to another noun: see _DETERMINERS)
+    following = min((b for b in bounds if b > e - start), default=None)
+    return following is not None and following - (s - start) >= 4
 
 
 @cache
